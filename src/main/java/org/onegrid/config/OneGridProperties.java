@@ -1,0 +1,98 @@
+package org.onegrid.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings under {@code onegrid.*}. Unknown keys are errors ({@link UnknownKeys}); {@link #problems()} checks
+ * values for meaning. docs/configuration.md describes every key; a test fails when one is missing there.
+ *
+ * @param kafka where the Kafka backbone is, or how to run the embedded one
+ * @param topics how the pipeline's topics are created
+ */
+@ConfigurationProperties("onegrid")
+public record OneGridProperties(@DefaultValue Kafka kafka, @DefaultValue Topics topics) {
+
+    /**
+     * @param bootstrapServers the cluster to use; empty means: start the embedded single-node broker
+     * @param connectTimeout how long start-up waits for the cluster to answer
+     * @param client extra Kafka client settings (security.protocol, sasl.mechanism...); secrets as placeholders
+     * @param embedded the embedded broker, used only when bootstrapServers is empty
+     */
+    public record Kafka(
+            @DefaultValue("") String bootstrapServers,
+            @DefaultValue("15s") Duration connectTimeout,
+            Map<String, String> client,
+            @DefaultValue Embedded embedded) {
+
+        public Kafka {
+            client = client == null ? Map.of() : Map.copyOf(client);
+        }
+
+        public boolean isEmbedded() {
+            return bootstrapServers == null || bootstrapServers.isBlank();
+        }
+    }
+
+    /**
+     * @param port the broker's client port on 127.0.0.1
+     * @param controllerPort the KRaft controller's port on 127.0.0.1
+     * @param dataDir where topics and offsets are kept across restarts
+     */
+    public record Embedded(
+            @DefaultValue("9092") int port,
+            @DefaultValue("9093") int controllerPort,
+            @DefaultValue("var/kafka") Path dataDir) {}
+
+    /**
+     * @param partitions partitions of each pipeline topic when OneGrid creates it
+     * @param replicationFactor replicas of each topic when OneGrid creates it
+     * @param rejectedRetention how long rejected records are kept
+     */
+    public record Topics(
+            @DefaultValue("6") int partitions,
+            @DefaultValue("1") short replicationFactor,
+            @DefaultValue("30d") Duration rejectedRetention) {}
+
+    /** Values that bind but make no sense. */
+    public List<ConfigProblem> problems() {
+        List<ConfigProblem> problems = new ArrayList<>();
+        if (kafka.isEmbedded()) {
+            checkPort(problems, "onegrid.kafka.embedded.port", kafka.embedded().port());
+            checkPort(problems, "onegrid.kafka.embedded.controller-port", kafka.embedded().controllerPort());
+            if (kafka.embedded().port() == kafka.embedded().controllerPort()) {
+                problems.add(new ConfigProblem("onegrid.kafka.embedded.controller-port",
+                        "the controller port is the same as the broker port.", "choose two different ports."));
+            }
+        }
+        if (kafka.connectTimeout().isNegative() || kafka.connectTimeout().isZero()) {
+            problems.add(new ConfigProblem("onegrid.kafka.connect-timeout", "must be positive.",
+                    "set a duration such as 15s."));
+        }
+        if (topics.partitions() < 1) {
+            problems.add(new ConfigProblem("onegrid.topics.partitions", "must be at least 1.",
+                    "set the number of partitions, e.g. 6."));
+        }
+        if (topics.replicationFactor() < 1) {
+            problems.add(new ConfigProblem("onegrid.topics.replication-factor", "must be at least 1.",
+                    "use 1 for the embedded broker, 3 on a production cluster."));
+        }
+        if (kafka.isEmbedded() && topics.replicationFactor() > 1) {
+            problems.add(new ConfigProblem("onegrid.topics.replication-factor",
+                    "the embedded broker is a single node and cannot hold " + topics.replicationFactor() + " replicas.",
+                    "use 1, or set onegrid.kafka.bootstrap-servers to a cluster."));
+        }
+        return problems;
+    }
+
+    private static void checkPort(List<ConfigProblem> problems, String key, int port) {
+        if (port < 1 || port > 65535) {
+            problems.add(new ConfigProblem(key, "port " + port + " is outside 1-65535.", "choose a free port."));
+        }
+    }
+}
