@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.avro.Schema;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.message.SchemaStore;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -29,14 +29,17 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T>, Seri
     private final BinaryMessageEncoder<T> encoder;
     private final BinaryMessageDecoder<T> decoder;
 
+    @SuppressWarnings("unchecked")
     private AvroSerde(Class<T> type) {
         this.type = type;
-        SpecificData data = SpecificData.getForClass(type);
-        Schema schema = data.getSchema(type);
-        this.encoder = new BinaryMessageEncoder<>(data, schema);
-        this.decoder = new BinaryMessageDecoder<>(data, schema);
-        for (Schema released : ReleasedSchemas.versionsOf(schema.getFullName())) {
-            decoder.addSchema(released);
+        // The generated class's own encoder and decoder carry its logical-type conversions (dates, instants).
+        SchemaStore.Cache released = new SchemaStore.Cache();
+        ReleasedSchemas.versionsOf(SpecificData.get().getSchema(type).getFullName()).forEach(released::addSchema);
+        try {
+            this.encoder = (BinaryMessageEncoder<T>) type.getMethod("getEncoder").invoke(null);
+            this.decoder = (BinaryMessageDecoder<T>) type.getMethod("createDecoder", SchemaStore.class).invoke(null, released);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException(type + " is not a class generated from schemas/", e);
         }
     }
 
