@@ -120,7 +120,7 @@ public final class ClusterResolver {
     }
 
     private static boolean sameContent(SourcePerson old, SourcePerson record) {
-        return SourcePerson.newBuilder(record).setIngestTime(old.getIngestTime()).build().equals(old);
+        return AvroBytes.same(SourcePerson.newBuilder(record).setIngestTime(old.getIngestTime()).build(), old);
     }
 
     /** The best cross-person match found for a group of records. */
@@ -522,7 +522,7 @@ public final class ClusterResolver {
             GoldenPerson previous = store.goldens().get(pid);
             if (previous != null) {
                 fresh.setVersion(previous.getVersion()).setUpdatedAt(previous.getUpdatedAt());
-                if (fresh.build().equals(previous)) {
+                if (AvroBytes.same(fresh.build(), previous)) {
                     return;
                 }
             }
@@ -654,7 +654,7 @@ public final class ClusterResolver {
     }
 
     private static boolean sameConflict(Conflict stored, Conflict fresh) {
-        return Conflict.newBuilder(fresh).setDetectedAt(stored.getDetectedAt()).build().equals(stored);
+        return AvroBytes.same(Conflict.newBuilder(fresh).setDetectedAt(stored.getDetectedAt()).build(), stored);
     }
 
     private static Double score(MatchVerdict v) {
