@@ -159,6 +159,26 @@ class ClusterResolverTest {
         }
     }
 
+    @Test
+    void behavesTheSameOnAStoreThatSerializesEveryValue() {
+        List<SourcePerson> input = new ArrayList<>(mixedInput());
+        input.add(aPerson().from("health", "h1").named("李娜").withId(ID_B).phones("13800000001").build());
+        input.add(aPerson().from("civil-affairs", "c1").deleted().build());
+        input.add(aPerson().from("health", "h3").named("赵敏").female().build());
+        Shard inMemory = new Shard();
+        Shard serializing = new Shard(Survivorship.RECENCY_ONLY, new SerializingClusterStore());
+
+        inMemory.applyAll(input);
+        serializing.applyAll(input);
+        for (SourcePerson r : input.subList(input.size() - 3, input.size())) {
+            assertThat(serializing.apply(r).isEmpty()).as("replayed %s", Refs.of(r)).isTrue();
+        }
+
+        assertThat(serializing.publishedIds()).isEqualTo(inMemory.publishedIds());
+        assertThat(serializing.clusters()).isEqualTo(inMemory.clusters());
+        assertThat(serializing.lastConflicts().keySet()).isEqualTo(inMemory.lastConflicts().keySet());
+    }
+
     /** Two people with IDs, records without IDs bridging, and a person of their own. */
     private static List<SourcePerson> mixedInput() {
         return List.of(

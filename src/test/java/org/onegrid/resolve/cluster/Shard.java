@@ -21,7 +21,7 @@ import org.onegrid.schema.SourcePerson;
 /** One shard under test: an in-memory store, the simple matcher, and a log of everything published. */
 final class Shard {
 
-    final InMemoryClusterStore store = new InMemoryClusterStore();
+    final ClusterStore store;
     final SimpleMatcher matcher = new SimpleMatcher();
     final ClusterResolver resolver;
     final List<ResolveResult> published = new ArrayList<>();
@@ -32,6 +32,11 @@ final class Shard {
     }
 
     Shard(Survivorship survivorship) {
+        this(survivorship, new InMemoryClusterStore());
+    }
+
+    Shard(Survivorship survivorship, ClusterStore store) {
+        this.store = store;
         resolver = new ClusterResolver(store, matcher, SimpleMatcher::blockingKeys, ResolverConfig.of(survivorship),
                 Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC));
     }
