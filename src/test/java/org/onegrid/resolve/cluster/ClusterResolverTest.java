@@ -179,6 +179,20 @@ class ClusterResolverTest {
         assertThat(serializing.lastConflicts().keySet()).isEqualTo(inMemory.lastConflicts().keySet());
     }
 
+    @Test
+    void placingARecordComparesOnlyTheRecordsSharingABlockingKey() {
+        for (int i = 0; i < 300; i++) {
+            shard.apply(aPerson().from("health", "h" + i).named("居民" + i));
+        }
+        shard.apply(aPerson().from("civil-affairs", "c1").named("居民7"));
+        shard.matcher.comparisons = 0;
+
+        shard.apply(aPerson().from("party", "p1").named("居民7"));
+
+        assertThat(shard.personOf("party", "p1")).isEqualTo(shard.personOf("health", "h7"));
+        assertThat(shard.matcher.comparisons).isLessThan(10);
+    }
+
     /** Two people with IDs, records without IDs bridging, and a person of their own. */
     private static List<SourcePerson> mixedInput() {
         return List.of(
