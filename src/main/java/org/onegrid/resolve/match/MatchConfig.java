@@ -41,8 +41,8 @@ public record MatchConfig(
     /** The defaults: see each nested record's {@code defaults()} for the reasoning behind the numbers. */
     public static MatchConfig defaults() {
         return new MatchConfig(
-                13.0,
-                6.0,
+                12.0,
+                5.0,
                 IdWeights.defaults(),
                 NameWeights.defaults(),
                 // m 0.98 (gender is rarely mistyped), u 0.5: agree log2(0.98/0.5) = +1.0,
@@ -84,28 +84,33 @@ public record MatchConfig(
     }
 
     /**
-     * Name weights. Similarity of the pinyin (or lower-case Latin) keys is Jaro–Winkler; between
-     * {@code typoFloor} and 1 the weight rises linearly from {@code disagree} to {@code typo}.
+     * Name weights. A Latin name's similarity is the Jaro–Winkler similarity of the lower-case
+     * keys: from {@code typoFloor} to {@code typoFull} the weight rises linearly from
+     * {@code disagree} to {@code typo}, and stays at {@code typo} above. A Chinese name is compared
+     * syllable by syllable: one character for another is usually another person (siblings share
+     * a generation character), so it earns {@code typo} only when every differing syllable is at
+     * least {@code typoFull} alike (min/ming, zhang/zang: dialect mis-entry), and disagrees otherwise.
      *
      * @param exact the standardized names are equal
      * @param homophone different characters, same pinyin (晓/小, 丽/莉 entered by ear)
      * @param swapped the same words in another order (surname and given name swapped)
-     * @param typo the weight of a near-perfect Jaro–Winkler similarity (the top of the typo range)
+     * @param typo a name that is the other with a typo
      * @param partial one name is the other with words missing (a given name left out)
-     * @param disagree names that are not alike at all
-     * @param typoFloor the Jaro–Winkler similarity below which names disagree, between 0 and 1
+     * @param disagree names that are not alike
+     * @param typoFloor the similarity below which names disagree, between 0 and 1
+     * @param typoFull the similarity from which a name counts as a typo of the other, between typoFloor and 1
      */
     public record NameWeights(double exact, double homophone, double swapped, double typo, double partial,
-                              double disagree, double typoFloor) {
+                              double disagree, double typoFloor, double typoFull) {
 
         public static NameWeights defaults() {
             // exact: m 0.85, u 0.005 (namesakes among candidate pairs; 王伟 is common): log2(170) = +7.4.
             // homophone: m 0.08 of matches are entered by ear, u ~0.002 (a different person whose name
             // sounds the same): log2(40) = +5.3, rounded to +6 because registers hold few such namesakes.
-            // swapped: m 0.02, u 0.0005: +5.3. typo: m 0.05, u 0.002 at the top of the range: +4.6.
+            // swapped: m 0.02, u 0.0005: +5.3. typo: m 0.1, u 0.004: +4.6.
             // partial: m 0.03, u 0.006 (shares a surname or given name with a relative): +2.3.
             // disagree: m 0.03 (renamed, badly garbled), u 0.98: log2(0.03/0.98) = -5.0.
-            return new NameWeights(7.0, 6.0, 5.0, 5.0, 2.0, -5.0, 0.80);
+            return new NameWeights(7.0, 6.0, 5.0, 5.0, 2.0, -5.0, 0.80, 0.94);
         }
     }
 
@@ -219,6 +224,11 @@ public record MatchConfig(
         positive(problems, "name.partial", name.partial);
         negative(problems, "name.disagree", name.disagree);
         unitInterval(problems, "name.typoFloor", name.typoFloor);
+        unitInterval(problems, "name.typoFull", name.typoFull);
+        if (name.typoFull < name.typoFloor) {
+            problems.add("name.typoFull: " + fmt(name.typoFull) + " is below name.typoFloor " + fmt(name.typoFloor)
+                    + " (set typoFull between typoFloor and 1)");
+        }
         notAbove(problems, "name.homophone", name.homophone, "name.exact", name.exact);
         notAbove(problems, "name.swapped", name.swapped, "name.exact", name.exact);
         notAbove(problems, "name.typo", name.typo, "name.exact", name.exact);

@@ -130,18 +130,48 @@ public final class ScoringMatcher implements Matcher {
             evidence.add(comparison("name", "swapped", 1, w.swapped()));
             return;
         }
+        if (Similarity.hasIdeographs(a.getName()) || Similarity.hasIdeographs(b.getName())) {
+            evidence.add(compareSyllables(wordsA, wordsB, w));
+            return;
+        }
         double similarity = Math.max(Similarity.jaroWinkler(keyA, keyB),
                 Similarity.jaroWinkler(String.join(" ", Similarity.sorted(wordsA)),
                         String.join(" ", Similarity.sorted(wordsB))));
-        double weight = similarity >= w.typoFloor()
-                ? w.disagree() + (w.typo() - w.disagree()) * (similarity - w.typoFloor()) / (1 - w.typoFloor())
-                : w.disagree();
-        String method = "jaro-winkler";
+        double weight;
+        if (similarity >= w.typoFull()) {
+            weight = w.typo();
+        } else if (similarity >= w.typoFloor()) {
+            weight = w.disagree() + (w.typo() - w.disagree()) * (similarity - w.typoFloor())
+                    / (w.typoFull() - w.typoFloor());
+        } else {
+            weight = w.disagree();
+        }
         if (wordsA.size() != wordsB.size() && w.partial() > weight && containedIn(wordsA, wordsB)) {
             evidence.add(comparison("name", "partial", similarity, w.partial()));
             return;
         }
-        evidence.add(comparison("name", method, similarity, weight));
+        evidence.add(comparison("name", "jaro-winkler", similarity, weight));
+    }
+
+    /**
+     * Chinese names, pinyin syllable by syllable: a typo only when every differing syllable is a
+     * near sound (min/ming); 陈晓明 and 陈晓红, twins perhaps, disagree.
+     */
+    private static Comparison compareSyllables(List<String> a, List<String> b, MatchConfig.NameWeights w) {
+        if (a.size() != b.size()) {
+            return a.size() != 0 && b.size() != 0 && containedIn(a, b)
+                    ? comparison("name", "partial", 0.5, w.partial())
+                    : comparison("name", "pinyin-syllables", 0, w.disagree());
+        }
+        double sum = 0;
+        double lowest = 1;
+        for (int i = 0; i < a.size(); i++) {
+            double similarity = Similarity.jaroWinkler(a.get(i), b.get(i));
+            sum += similarity;
+            lowest = Math.min(lowest, similarity);
+        }
+        double similarity = sum / a.size();
+        return comparison("name", "pinyin-syllables", similarity, lowest >= w.typoFull() ? w.typo() : w.disagree());
     }
 
     /** True when every word of the shorter list has a near-identical word in the longer one. */

@@ -121,16 +121,17 @@ final class Similarity {
     }
 
     /**
-     * Symmetric fuzzy token overlap of two word lists, 0 to 1: each word is paired with its most
-     * similar word on the other side (Jaro–Winkler for words, exact for numbers, where "12" and
-     * "21" are different houses), the best similarities are averaged, and the two directions are
-     * averaged (a symmetric Monge–Elkan measure).
+     * Fuzzy word overlap of two word lists, 0 to 1: each word of one list is paired with its most
+     * similar word in the other (Jaro–Winkler for words; for numbers 1 when equal, 0.5 when one
+     * digit is mistyped, else 0, since "12" and "21" are different houses) and the best
+     * similarities are averaged (Monge–Elkan). Of the two directions the higher counts, so an
+     * address with a part left out still covers the fuller one.
      */
     static double tokenOverlap(List<String> a, List<String> b) {
         if (a.isEmpty() || b.isEmpty()) {
             return 0.0;
         }
-        return (directedOverlap(a, b) + directedOverlap(b, a)) / 2.0;
+        return Math.max(directedOverlap(a, b), directedOverlap(b, a));
     }
 
     private static double directedOverlap(List<String> from, List<String> to) {
@@ -147,7 +148,7 @@ final class Similarity {
 
     private static double wordSimilarity(String a, String b) {
         if (isDigits(a) || isDigits(b)) {
-            return a.equals(b) ? 1.0 : 0.0;
+            return a.equals(b) ? 1.0 : oneEdit(a, b) ? 0.5 : 0.0;
         }
         return jaroWinkler(a, b);
     }
