@@ -24,6 +24,9 @@ import org.onegrid.schema.SourcePerson;
  *       birth date, or birth date and sequence) to stay small.</li>
  *   <li>{@code ph:} each phone number.</li>
  *   <li>{@code nb:} the name key (pinyin, or Latin in lower case) and birth date; homophones share it.</li>
+ *   <li>{@code sd:} the surname key and birth date: a given name typed wrong, no phone. For Latin
+ *       names, the Soundex code of each name word and the birth date (spelling drift, a missing
+ *       or replaced word).</li>
  *   <li>{@code sb:} the surname key, estate and building: a household, for a birth date typed wrong.</li>
  *   <li>{@code ba:} birth date, gender and building: a name typed wrong.</li>
  *   <li>{@code ox:} an identifier attribute (social-security number...), named in the match configuration.</li>
@@ -67,6 +70,19 @@ public final class BlockingKeys {
         if (name != null && birthDate != null) {
             keys.add("nb:" + name.replace(" ", "") + "|" + birthDate);
         }
+        boolean latin = PersonFacts.latinName(person);
+        if (name != null && birthDate != null) {
+            if (latin) {
+                for (String word : Similarity.tokens(name)) {
+                    String code = Similarity.soundex(word);
+                    if (!code.isEmpty()) {
+                        keys.add("sd:" + code + "|" + birthDate);
+                    }
+                }
+            } else {
+                keys.add("sd:" + PersonFacts.surnameKey(person) + "|" + birthDate);
+            }
+        }
         Address address = person.getAddress();
         String building = address == null || blank(address.getEstate()) || blank(address.getBuilding())
                 ? null : address.getEstate() + "|" + address.getBuilding();
@@ -85,7 +101,7 @@ public final class BlockingKeys {
             }
         }
         String postcode = address == null ? null : postcode(address.getNormalized());
-        if (name != null && postcode != null && PersonFacts.latinName(person)) {
+        if (name != null && postcode != null && latin) {
             for (String word : Similarity.tokens(name)) {
                 String code = Similarity.soundex(word);
                 if (!code.isEmpty()) {

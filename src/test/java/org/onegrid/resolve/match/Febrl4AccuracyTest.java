@@ -71,6 +71,19 @@ class Febrl4AccuracyTest {
                 }
             }
         }
+        if (VERBOSE) {
+            Map<Integer, Integer> indexB = new HashMap<>();
+            for (int j = 0; j < b.size(); j++) {
+                indexB.put(b.get(j).recNumber(), j);
+            }
+            for (int i = 0; i < a.size(); i++) {
+                Integer j = indexB.get(a.get(i).recNumber());
+                if (j != null && !pairs.contains((long) i * b.size() + j)) {
+                    System.out.println("UNBLOCKED " + BlockingKeys.of(a.get(i).person()) + "\n          "
+                            + BlockingKeys.of(b.get(j).person()));
+                }
+            }
+        }
         ScoringMatcher matcher = new ScoringMatcher();
         Result r = new Result();
         r.candidates = pairs.size();
