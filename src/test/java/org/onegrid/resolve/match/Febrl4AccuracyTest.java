@@ -23,6 +23,8 @@ import org.onegrid.schema.Comparison;
  * across the two files, each compared by the default matcher, counted against the truth (same
  * rec number, 5,000 true pairs). The floors sit just under the measured figures, so a change
  * that costs accuracy fails the build. Figures and how to read them: docs/matching.md.
+ * {@code -Dfebrl.verbose=true} also prints the true pairs the blocking keys miss, the first
+ * wrongly decided pairs with their evidence, and the score histogram.
  */
 class Febrl4AccuracyTest {
 
@@ -45,15 +47,15 @@ class Febrl4AccuracyTest {
 
     @Test
     void blockingKeysBringAlmostEveryTruePairTogether() {
-        assertThat(result.blockingRecall()).isGreaterThanOrEqualTo(0.995);
-        assertThat(result.candidates).isLessThan(60_000);
+        assertThat(result.blockingRecall()).isGreaterThanOrEqualTo(0.997);
+        assertThat(result.candidates).isLessThan(6_000);
     }
 
     @Test
     void matchesFebrl4WithHighPrecisionAndRecall() {
         assertThat(result.precision()).isGreaterThanOrEqualTo(0.995);
-        assertThat(result.recall()).isGreaterThanOrEqualTo(0.95);
-        assertThat(result.f1()).isGreaterThanOrEqualTo(0.97);
+        assertThat(result.recall()).isGreaterThanOrEqualTo(0.955);
+        assertThat(result.f1()).isGreaterThanOrEqualTo(0.975);
     }
 
     private static Result link(List<Febrl4.Row> a, List<Febrl4.Row> b) {
@@ -124,8 +126,7 @@ class Febrl4AccuracyTest {
                 }
             }
             for (Comparison c : verdict.evidence()) {
-                int[] counts = r.outcomes.computeIfAbsent(c.getField() + " " + c.getMethod()
-                        + (c.getSimilarity() == 0 ? "" : ""), k -> new int[2]);
+                int[] counts = r.outcomes.computeIfAbsent(c.getField() + " " + c.getMethod(), k -> new int[2]);
                 counts[truth ? 0 : 1]++;
             }
         }
