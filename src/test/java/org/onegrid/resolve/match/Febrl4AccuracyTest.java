@@ -61,13 +61,13 @@ class Febrl4AccuracyTest {
     private static Result link(List<Febrl4.Row> a, List<Febrl4.Row> b) {
         Map<String, List<Integer>> blocksA = new HashMap<>();
         for (int i = 0; i < a.size(); i++) {
-            for (String key : BlockingKeys.of(a.get(i).person())) {
+            for (String key : keys(a.get(i).person())) {
                 blocksA.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
             }
         }
         Set<Long> pairs = new HashSet<>();
         for (int j = 0; j < b.size(); j++) {
-            for (String key : BlockingKeys.of(b.get(j).person())) {
+            for (String key : keys(b.get(j).person())) {
                 for (int i : blocksA.getOrDefault(key, List.of())) {
                     pairs.add((long) i * b.size() + j);
                 }
@@ -103,6 +103,7 @@ class Febrl4AccuracyTest {
                         + rowB.person().getAddress() + "\n   " + rowA.person().getBirthDate() + " / "
                         + rowB.person().getBirthDate() + "  " + verdict.evidence());
             }
+            (truth ? r.trueScores : r.otherScores).add(verdict.score());
             if (VERBOSE) {
                 int bucket = (int) Math.floor(verdict.score());
                 r.histogram.computeIfAbsent(bucket, k -> new int[2])[truth ? 0 : 1]++;
@@ -133,10 +134,28 @@ class Febrl4AccuracyTest {
         return r;
     }
 
+    /** The blocking keys; with -Dfebrl.wide=true also the postcode and the birth month, a far looser blocking. */
+    private static Set<String> keys(org.onegrid.schema.SourcePerson person) {
+        if (!Boolean.getBoolean("febrl.wide")) {
+            return BlockingKeys.of(person);
+        }
+        Set<String> keys = new HashSet<>(BlockingKeys.of(person));
+        if (person.getAddress() != null) {
+            String[] words = person.getAddress().getNormalized().split(" ");
+            keys.add("wide-pc:" + (words.length > 1 ? words[words.length - 2] : ""));
+        }
+        if (person.getBirthDate() != null) {
+            keys.add("wide-bm:" + person.getBirthDate().toString().substring(0, 7));
+        }
+        return keys;
+    }
+
     private static final class Result {
         int candidates;
         int shown;
         final Map<Integer, int[]> histogram = new TreeMap<>();
+        final List<Double> trueScores = new ArrayList<>();
+        final List<Double> otherScores = new ArrayList<>();
         int blockedTruePairs;
         int truePositives;
         int falsePositives;
@@ -172,6 +191,15 @@ class Febrl4AccuracyTest {
                     "  MATCH: %d true, %d false -> precision %.4f, recall %.4f, F1 %.4f%n",
                     truePositives, falsePositives, precision(), recall(), f1()));
             s.append(String.format(Locale.ROOT, "  REVIEW: %d true, %d false%n", reviewTrue, reviewFalse));
+            s.append("  other match thresholds (same candidates, same weights):\n");
+            for (double threshold : new double[] {0, 4, 8, 12, 16, 20}) {
+                long tp = trueScores.stream().filter(x -> x >= threshold).count();
+                long fp = otherScores.stream().filter(x -> x >= threshold).count();
+                double p = tp + fp == 0 ? 0 : (double) tp / (tp + fp);
+                double rec = (double) tp / TRUE_PAIRS;
+                s.append(String.format(Locale.ROOT, "    >= %4.1f: precision %.4f, recall %.4f, F1 %.4f%n",
+                        threshold, p, rec, p + rec == 0 ? 0 : 2 * p * rec / (p + rec)));
+            }
             s.append("  comparison outcome: share of true pairs (m) / share of other candidate pairs (u)\n");
             int others = candidates - blockedTruePairs;
             outcomes.forEach((outcome, counts) -> s.append(String.format(Locale.ROOT,
