@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.onegrid.schema.Address;
@@ -224,7 +225,7 @@ public final class ScoringMatcher implements Matcher {
     }
 
     private static String digits(LocalDate date) {
-        return String.format("%04d%02d%02d", date.getYear(), date.getMonthValue(), date.getDayOfMonth());
+        return String.format(Locale.ROOT, "%04d%02d%02d", date.getYear(), date.getMonthValue(), date.getDayOfMonth());
     }
 
     private void comparePhones(SourcePerson a, SourcePerson b, List<Comparison> evidence) {

@@ -12,6 +12,7 @@ import org.onegrid.schema.SourcePerson;
  * records without any date (few, and compared with each other only). A record whose shard key
  * changes must be retracted from its old shard by the caller. A birth date mistyped in one
  * department puts that record in another shard: the cross-shard sweep finds it, not this key.
+ * It must never depend on anything but the record itself, or a replay would re-shard differently.
  */
 public final class ShardKey {
 
