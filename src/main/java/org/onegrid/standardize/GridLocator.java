@@ -19,8 +19,9 @@ import org.onegrid.schema.GridRef;
  * <li>The estate is looked up by name, normalized as {@link Addresses} does (with or without
  * 小区). When the address names a community, estates of that community are preferred (two
  * communities may each have a 阳光花园).</li>
- * <li>With a building number: the grid whose entry lists that building, else the grid holding
- * the whole estate. Without a building number: the grid when the whole estate is in one grid.</li>
+ * <li>With a building number: the grid whose entry lists that building or holds the whole
+ * estate, when there is exactly one. Without a building number: the grid when the whole estate
+ * is in one grid.</li>
  * <li>When that leaves no single grid (the building is not in the register, or the estate is split
  * across grids and the address has no building) but all candidates are in one community, the
  * address is placed at community level: the GridRef has district, street and community, and
@@ -108,11 +109,7 @@ public final class GridLocator {
             String building = address.getBuilding();
             List<Placement> matches = candidates;
             if (building != null) {
-                matches = candidates.stream()
-                        .filter(p -> !p.buildings().isWhole() && p.buildings().contains(building)).toList();
-                if (matches.isEmpty()) {
-                    matches = candidates.stream().filter(p -> p.buildings().isWhole()).toList();
-                }
+                matches = candidates.stream().filter(p -> p.buildings().contains(building)).toList();
             }
             Set<GridRef> grids = new LinkedHashSet<>();
             matches.forEach(p -> grids.add(p.grid()));
