@@ -33,6 +33,10 @@ public final class Names {
             Map.entry('重', "chong"), Map.entry('角', "jue"), Map.entry('翟', "zhai"), Map.entry('隗', "wei"),
             Map.entry('尉', "wei"), Map.entry('薄', "bo"), Map.entry('褚', "chu"), Map.entry('祭', "zhai"));
 
+    /** Readings of polyphonic characters as they are usually read in given names (长 is chang in 张长江). */
+    private static final Map<Character, String> GIVEN_NAME_READINGS = Map.of(
+            '长', "chang", '蔚', "wei", '还', "huan", '柏', "bai");
+
     /** Compound surnames whose characters read differently than alone. */
     private static final Map<String, String> COMPOUND_SURNAME_READINGS = Map.of(
             "万俟", "mo qi", "尉迟", "yu chi", "单于", "chan yu", "澹台", "tan tai", "长孙", "zhang sun");
@@ -80,7 +84,8 @@ public final class Names {
      * The toneless pinyin key of a name: its syllables separated by single spaces
      * ({@code 陈晓明} → {@code chen xiao ming}), so that homophones (晓/小, 丽/莉) and
      * traditional forms share one key. Polyphonic characters take their most common reading, the
-     * first character (or a known compound surname) its surname reading ({@code 单} → shan). ü is
+     * first character (or a known compound surname) its surname reading ({@code 单} → shan), a few
+     * others their given-name reading ({@code 长} → chang). ü is
      * written {@code v}. The middle dot is dropped; Latin letters and digits in a Chinese name are
      * kept as lower-case tokens, and a character without a reading is kept as itself. A Latin-script
      * name's key is its standardized form.
@@ -114,7 +119,8 @@ public final class Names {
             }
             flush(latin, syllables);
             if (Text.isHan(cp)) {
-                String reading = Dictionaries.pinyin(cp);
+                String reading = cp < 0x10000 && GIVEN_NAME_READINGS.containsKey((char) cp)
+                        ? GIVEN_NAME_READINGS.get((char) cp) : Dictionaries.pinyin(cp);
                 syllables.add(reading != null ? reading : new String(Character.toChars(cp)));
             }
         }

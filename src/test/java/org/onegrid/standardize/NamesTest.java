@@ -88,6 +88,8 @@ class NamesTest {
             阿卜杜拉·艾力  | a bu du la ai li
             李Lily         | li lily
             张3            | zhang 3
+            张长江         | zhang chang jiang
+            长孙无忌       | zhang sun wu ji
             """)
     void buildsTonelessPinyinKeyWithSurnameReadings(String name, String key) {
         assertThat(Names.pinyinKey(name)).isEqualTo(key);
