@@ -18,7 +18,7 @@ import org.onegrid.schema.Address;
  * <p>Rules, in order: full-width to half-width, spaces removed, traditional characters to
  * simplified; Chinese numerals before a building/unit/room word ({@code 三栋}, {@code 第十二幢},
  * {@code 四〇一室}) to Arabic digits; the building/unit/room tail read from the right (labelled,
- * or dashed {@code b-u-r} / {@code b-r}); of what precedes it, the community is what ends in
+ * or dashed {@code b-u-r} / {@code b-r}; a floor before the room, {@code 4层401}, is dropped); of what precedes it, the community is what ends in
  * 社区/居委会, and leading province/city/district/street names and a road with door number are
  * dropped; the rest is the estate, without a trailing {@code 小区}.
  *
@@ -30,12 +30,13 @@ import org.onegrid.schema.Address;
 public final class Addresses {
 
     private static final String NUMERALS = "零〇一二两三四五六七八九十百";
-    private static final String NUMBER_WORDS = "号楼|栋|幢|座|单元|室|号|层|期|区|排|组|门|户|#";
+    private static final String NUMBER_WORDS = "号楼|栋|幢|座|单元|室|号|楼|层|期|区|排|组|门|户|#";
     private static final Pattern CHINESE_NUMBER =
             Pattern.compile("第?([" + NUMERALS + "]+)(?=" + NUMBER_WORDS + ")");
     private static final Pattern ORDINAL = Pattern.compile("第(\\d+)(?=" + NUMBER_WORDS + ")");
     private static final Pattern LABELLED_TAIL = Pattern.compile(
-            "(.*?)([0-9]+|[A-Z])(?:号楼|栋|幢|座|#楼|#)(?:([0-9]+)(?:单元|-))?(?:([0-9]+)(?:室|号|房)?)?");
+            "(.*?)([0-9]+|[A-Z])(?:号楼|栋|幢|座|#楼|#)(?:([0-9]+)(?:单元|-))?(?:[0-9]+(?:层|楼))?"
+            + "(?:([0-9]+)(?:室|号|房)?)?");
     private static final Pattern DASHED_TAIL = Pattern.compile("(.*?)([0-9]+)-([0-9]+)(?:-([0-9]+))?(?:室|号)?");
     private static final Pattern NOT_AN_ESTATE = Pattern.compile("[\\d\\-#]*号?");
     private static final Pattern COMMUNITY = Pattern.compile("社区|居民委员会|居委会");

@@ -28,6 +28,8 @@ class AddressesTest {
         "陽光花園3棟2單元401室",
         "渝水区胜利路88号阳光花园3栋2单元401室",
         "阳光花园3—2—401",
+        "阳光花园3号楼2单元4层401室",
+        "阳光花园3栋2单元四楼401",
     })
     void normalizesEveryDepartmentStyleToOneForm(String raw) {
         Address a = Addresses.parse(raw);
