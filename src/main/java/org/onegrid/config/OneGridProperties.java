@@ -14,9 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param kafka where the Kafka backbone is, or how to run the embedded one
  * @param topics how the pipeline's topics are created
+ * @param resolve how identity resolution runs
  */
 @ConfigurationProperties("onegrid")
-public record OneGridProperties(@DefaultValue Kafka kafka, @DefaultValue Topics topics) {
+public record OneGridProperties(@DefaultValue Kafka kafka, @DefaultValue Topics topics, @DefaultValue Resolve resolve) {
 
     /**
      * @param bootstrapServers the cluster to use; empty means: start the embedded single-node broker
@@ -59,6 +60,25 @@ public record OneGridProperties(@DefaultValue Kafka kafka, @DefaultValue Topics 
             @DefaultValue("1") short replicationFactor,
             @DefaultValue("30d") Duration rejectedRetention) {}
 
+    /**
+     * @param sharding how records are spread so one person's records meet: BIRTH_DATE or SINGLE
+     * @param stateDir where the resolver keeps its local state (rebuilt from changelogs when lost)
+     * @param commitInterval how often results are committed: the floor of change latency
+     * @param threads stream threads in this instance
+     * @param survivorship per golden field, the connectors authoritative for it, most authoritative first
+     */
+    public record Resolve(
+            @DefaultValue("BIRTH_DATE") String sharding,
+            @DefaultValue("var/streams") Path stateDir,
+            @DefaultValue("100ms") Duration commitInterval,
+            @DefaultValue("1") int threads,
+            Map<String, List<String>> survivorship) {
+
+        public Resolve {
+            survivorship = survivorship == null ? Map.of() : Map.copyOf(survivorship);
+        }
+    }
+
     /** Values that bind but make no sense. */
     public List<ConfigProblem> problems() {
         List<ConfigProblem> problems = new ArrayList<>();
@@ -86,6 +106,16 @@ public record OneGridProperties(@DefaultValue Kafka kafka, @DefaultValue Topics 
             problems.add(new ConfigProblem("onegrid.topics.replication-factor",
                     "the embedded broker is a single node and cannot hold " + topics.replicationFactor() + " replicas.",
                     "use 1, or set onegrid.kafka.bootstrap-servers to a cluster."));
+        }
+        if (!List.of("BIRTH_DATE", "SINGLE").contains(resolve.sharding())) {
+            problems.add(new ConfigProblem("onegrid.resolve.sharding", "unknown sharding '" + resolve.sharding() + "'.",
+                    "use BIRTH_DATE (the default) or SINGLE (one shard, for small deployments)."));
+        }
+        if (resolve.threads() < 1) {
+            problems.add(new ConfigProblem("onegrid.resolve.threads", "must be at least 1.", "use 1 per core you give the resolver."));
+        }
+        if (resolve.commitInterval().isNegative() || resolve.commitInterval().isZero()) {
+            problems.add(new ConfigProblem("onegrid.resolve.commit-interval", "must be positive.", "use 100ms for sub-second latency."));
         }
         return problems;
     }

@@ -2,7 +2,6 @@ package org.onegrid.backbone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,28 +19,13 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.onegrid.testing.EmbeddedServiceProperties;
 import org.onegrid.testing.Records;
+import org.onegrid.testing.RunningService;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The service on its embedded defaults: a real broker in the JVM, the topic contract applied, health UP. */
-@AutoConfigureObservability
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ServiceOnEmbeddedDefaultsTest {
-
-    @TempDir
-    static Path dataDir;
-
-    @DynamicPropertySource
-    static void embeddedOnFreePorts(DynamicPropertyRegistry registry) {
-        EmbeddedServiceProperties.on(dataDir).forEach((key, value) -> registry.add(key, () -> value));
-    }
+class ServiceOnEmbeddedDefaultsTest extends RunningService {
 
     @Autowired
     KafkaBackbone backbone;
@@ -72,7 +56,7 @@ class ServiceOnEmbeddedDefaultsTest {
     void reportsReadinessFromTheBroker() {
         var readiness = http.getForObject("/actuator/health/readiness", Map.class);
         assertThat(readiness.get("status")).isEqualTo("UP");
-        assertThat(readiness.get("components").toString()).contains("broker=", "camelHealth=");
+        assertThat(readiness.get("components").toString()).contains("broker=", "camelHealth=", "resolver=");
         assertThat(http.getForObject("/actuator/health/liveness", Map.class).get("status")).isEqualTo("UP");
     }
 
