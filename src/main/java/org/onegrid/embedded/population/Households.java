@@ -17,9 +17,14 @@ final class Households {
     private static final LocalDate REF = PopulationSpec.REFERENCE_DATE;
     /** Household sizes 1..6 in per mille (close to the 2020 census, mean 2.6). */
     private static final int[] SIZE_CUMULATIVE = {250, 550, 760, 890, 960, 1000};
-    /** Head-of-household age bands of five years from 20, relative weights. */
-    private static final double[] HEAD_AGE_WEIGHTS = {3, 6, 9, 9, 9, 11, 12, 11, 9, 8, 6, 4, 2.5, 1.2, 0.4};
-    private static final double HEAD_AGE_TOTAL;
+    /**
+     * Head-of-household age bands of five years from 20, relative weights, for households of one, two,
+     * and three or more: young singles and widowed elderly; young couples and empty nests; parents.
+     */
+    private static final double[][] HEAD_AGE_WEIGHTS = {
+        {10, 10, 7, 5, 5, 5, 6, 6, 6, 6, 5, 4, 3, 1.5, 0.5},
+        {7, 9, 6, 5, 5, 7, 9, 10, 9, 8, 6, 3.5, 2, 0.8, 0.2},
+        {1, 5, 10, 13, 14, 13, 11, 9, 6, 5, 3, 1.5, 0.8, 0.3, 0.1}};
     private static final String[] XINYU_REGIONS = {"360502", "360521"};
     private static final String[][] ORIGINS = {
         {"360102", "江西省南昌市东湖区"}, {"360121", "江西省南昌市南昌县"}, {"360981", "江西省宜春市丰城市"},
@@ -35,14 +40,6 @@ final class Households {
     private static final String[] MOBILE_PREFIXES = {"130", "131", "132", "133", "134", "135", "136", "137", "138", "139",
         "150", "151", "152", "153", "155", "156", "157", "158", "159", "166", "173", "176", "177", "180", "181", "182",
         "183", "185", "186", "187", "188", "189", "191", "198", "199"};
-
-    static {
-        double t = 0;
-        for (double w : HEAD_AGE_WEIGHTS) {
-            t += w;
-        }
-        HEAD_AGE_TOTAL = t;
-    }
 
     private final PopulationSpec spec;
     private final long seed;
@@ -102,10 +99,15 @@ final class Households {
     /** The head of household {@code h} as its own stream decides it; namesake households borrow another's. */
     private HeadCore headCore(int h) {
         SplittableRandom r = Rng.of(seed, Rng.HEAD, h);
-        double x = r.nextDouble() * HEAD_AGE_TOTAL;
+        double[] weights = HEAD_AGE_WEIGHTS[Math.min(3, householdStarts[h + 1] - householdStarts[h]) - 1];
+        double total = 0;
+        for (double w : weights) {
+            total += w;
+        }
+        double x = r.nextDouble() * total;
         int band = 0;
-        while (band < HEAD_AGE_WEIGHTS.length - 1 && x >= HEAD_AGE_WEIGHTS[band]) {
-            x -= HEAD_AGE_WEIGHTS[band];
+        while (band < weights.length - 1 && x >= weights[band]) {
+            x -= weights[band];
             band++;
         }
         int age = 20 + band * 5 + r.nextInt(5);
@@ -185,7 +187,7 @@ final class Households {
             Member grandFather = adultChild.male || inLaw == null ? adultChild : inLaw;
             addChildren(r, members, slots, "孙子女", grandFather, childAge, core, region, adultChild.male ? inLaw : adultChild);
         } else if (age >= 22) {
-            int parents = slots <= 1 ? 0 : slots == 2 ? (r.nextDouble() < 0.35 ? 1 : 0) : slots == 3 ? 1 + r.nextInt(2) : 2;
+            int parents = slots <= 1 ? 0 : slots == 2 ? (r.nextDouble() < 0.25 ? 1 : 0) : slots == 3 ? (r.nextDouble() < 0.6 ? 1 : 2) : 2;
             addChildren(r, members, slots - parents, "子女", father, age, core, region, mother);
             addParents(r, members, parents, head, core, region);
         } else {
@@ -283,7 +285,7 @@ final class Households {
     private void addChildren(SplittableRandom r, List<Member> members, int count, String relation, Member father,
                              int parentAge, HeadCore core, String region, Member mother) {
         Member first = null;
-        int maxAge = Math.min(parentAge - 22, 28);
+        int maxAge = Math.min(parentAge - 22, 30);
         for (int i = 0; i < count; i++) {
             Member c;
             if (maxAge < 0) {
@@ -292,7 +294,13 @@ final class Households {
                 c = twin(r, first, members.indexOf(first));
                 first.twinOf = members.size();
             } else {
-                int childAge = first == null ? r.nextInt(maxAge + 1) : Math.max(0, Resident.ageOn(first.birth, REF) - 1 - r.nextInt(8));
+                int childAge;
+                if (first == null) {
+                    int gap = 22 + r.nextInt(14); // parent's age at the birth
+                    childAge = parentAge >= gap ? Math.min(maxAge, parentAge - gap) : r.nextInt(maxAge + 1);
+                } else {
+                    childAge = Math.max(0, Resident.ageOn(first.birth, REF) - 1 - r.nextInt(7));
+                }
                 c = child(r, relation, father, childAge, core, region, mother);
             }
             c.mother = mother;
