@@ -174,6 +174,19 @@ final class Names {
         return new String(c);
     }
 
+    /** True when some given-name character has a homophone that could be typed instead. */
+    static boolean hasHomophone(String surname, String name) {
+        if (name.indexOf('·') >= 0) {
+            return false;
+        }
+        for (int i = Math.min(surname.length(), name.length()); i < name.length(); i++) {
+            if (HOMOPHONES.containsKey(name.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The name as an old system stored it in traditional characters, or null when no character differs. */
     static String traditional(String name) {
         char[] c = name.toCharArray();
