@@ -4,6 +4,8 @@ package org.onegrid.embedded.population;
 public enum ErrorKind {
     NAME_HOMOPHONE,
     NAME_TRADITIONAL,
+    NAME_SPACING,
+    NAME_DOT_VARIANT,
     ID_TYPO,
     ID_LEGACY_15,
     ID_MISSING,

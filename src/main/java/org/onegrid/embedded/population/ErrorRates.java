@@ -7,6 +7,9 @@ package org.onegrid.embedded.population;
  *
  * @param nameHomophone    one given-name character typed as a homophone (晓→小, 丽→莉, 明→铭…)
  * @param nameTraditional  the name stored in traditional characters by an older system (陈→陳, 华→華…)
+ * @param nameSpacing      a full-width space padding a two-character name (王　伟), or a trailing space
+ * @param nameDotVariant   a minority name's middle dot typed as a look-alike (・ • ･ . ．); share of records
+ *                         with such a name
  * @param idTypo           one digit of the ID number changed, or two adjacent digits transposed; fails the check
  * @param idLegacy15       the 15-digit legacy ID number instead of the 18-digit one (civil affairs and party
  *                         records of people born before 1985)
@@ -26,6 +29,8 @@ package org.onegrid.embedded.population;
 public record ErrorRates(
         double nameHomophone,
         double nameTraditional,
+        double nameSpacing,
+        double nameDotVariant,
         double idTypo,
         double idLegacy15,
         double idMissing,
@@ -40,7 +45,7 @@ public record ErrorRates(
         double namesakes) {
 
     public ErrorRates {
-        double[] all = {nameHomophone, nameTraditional, idTypo, idLegacy15, idMissing, childIdMissing, dateOtherFormat,
+        double[] all = {nameHomophone, nameTraditional, nameSpacing, nameDotVariant, idTypo, idLegacy15, idMissing, childIdMissing, dateOtherFormat,
             dateDayMonthSwap, dateExcelSerial, staleAddress, stalePhone, duplicate, twins, namesakes};
         for (double rate : all) {
             if (!(rate >= 0 && rate <= 1)) {
@@ -51,11 +56,11 @@ public record ErrorRates(
 
     /** Rates in the range seen in real department registers. */
     public static ErrorRates defaults() {
-        return new ErrorRates(0.03, 0.02, 0.01, 0.10, 0.03, 0.60, 0.03, 0.005, 0.05, 0.10, 0.10, 0.01, 0.05, 0.01);
+        return new ErrorRates(0.03, 0.02, 0.01, 0.30, 0.01, 0.10, 0.03, 0.60, 0.03, 0.005, 0.05, 0.10, 0.10, 0.01, 0.05, 0.01);
     }
 
     /** Clean data: no errors, no hard negatives. */
     public static ErrorRates none() {
-        return new ErrorRates(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        return new ErrorRates(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 }

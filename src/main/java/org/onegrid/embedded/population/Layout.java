@@ -16,11 +16,11 @@ final class Layout {
     private static final String[][] DISTRICTS = {{"360502", "渝水区"}, {"360521", "分宜县"}};
     private static final double FIRST_DISTRICT_SHARE = 0.75;
     private static final String[][] STREET_NAMES = {
-        {"城北街道", "城南街道", "袁河街道", "新钢街道", "孔目江街道", "北湖街道", "仙来街道", "马洪街道", "珠珊镇", "罗坊镇",
-            "姚圩镇", "水西镇", "下村镇", "良山镇", "欧里镇", "观巢镇", "河下镇", "水北镇", "南安乡", "人和乡", "九龙山乡",
-            "新溪乡", "鹄山乡", "界水乡", "长林街道", "胜利街道", "天工街道", "抱石街道", "秀水街道", "渝州街道"},
-        {"分宜镇", "杨桥镇", "湖泽镇", "双林镇", "钤山镇", "洋江镇", "凤阳乡", "操场乡", "高岚乡", "钤阳街道", "江口街道",
-            "昌山街道", "袁岭街道", "介桥街道", "防里街道"}};
+        {"城北街道", "城南街道", "袁河街道", "新钢街道", "孔目江街道", "北湖街道", "仙来街道", "马洪街道", "长林街道",
+            "胜利街道", "天工街道", "抱石街道", "秀水街道", "渝州街道", "珠珊镇", "罗坊镇", "姚圩镇", "水西镇", "下村镇",
+            "良山镇", "欧里镇", "观巢镇", "河下镇", "水北镇", "南安乡", "人和乡", "九龙山乡", "新溪乡", "鹄山乡", "界水乡"},
+        {"钤阳街道", "江口街道", "昌山街道", "袁岭街道", "介桥街道", "分宜镇", "杨桥镇", "湖泽镇", "双林镇", "钤山镇",
+            "洋江镇", "凤阳乡", "操场乡", "高岚乡", "防里乡"}};
     private static final String COMMUNITY_PREFIXES = "长青胜利北湖仙来长林新欣团结劳动光明红旗前进和平幸福建设解放东风朝阳向阳新华人民"
             + "文化春龙湖泽百花抱石秀水袁河天工钤阳昌山孔目渝州新城城东城西滨江玉龙凤凰环城沿江工农站前钢城湖西湖东双凤"
             + "龙腾瑞康恒泰福田金桥江南丰收柳溪桂花松山竹园枫林";
@@ -283,13 +283,16 @@ final class Layout {
                 int from = d == 0 ? 0 : firstDistrictStreets;
                 int to = d == 0 ? firstDistrictStreets : streetCount;
                 List<City.Street> streetList = new ArrayList<>();
+                // Township codes by kind (rules for codes below county level): 001-099 sub-districts, 1xx towns, 2xx townships.
+                int[] byKind = {0, 100, 200};
                 for (int s = from; s < to; s++) {
                     int local = s - from + 1;
-                    String streetCode = DISTRICTS[d][0] + pad3(local);
                     String[] names = STREET_NAMES[d];
                     String streetName = local <= names.length ? names[local - 1]
-                            : names[(local - 1) % names.length].replace("街道", "").replace("镇", "").replace("乡", "")
+                            : names[(local - 1) % names.length].replaceAll("(街道|镇|乡)$", "")
                                     + Numerals.chinese((local - 1) / names.length + 1) + "街道";
+                    int kind = streetName.endsWith("镇") ? 1 : streetName.endsWith("乡") ? 2 : 0;
+                    String streetCode = DISTRICTS[d][0] + pad3(++byKind[kind]);
                     streetRows.add(new String[] {streetCode, streetName});
                     streetDistrict.add(d);
                     List<City.Community> communityList = new ArrayList<>();

@@ -23,6 +23,9 @@ final class Views {
     private static final long STALE_FROM = LocalDate.of(2014, 1, 1).toEpochDay();
     private static final long STALE_TO = LocalDate.of(2019, 6, 30).toEpochDay();
 
+    private static final String[] DOTS = {"・", "•", "･", ".", "．"};
+    private static final String[] GBK_DOTS = {".", "．"};
+
     private final long seed;
     private final ErrorRates e;
     private final Coverage coverage;
@@ -86,6 +89,8 @@ final class Views {
         // Draw every decision in a fixed order, whether or not it applies, so rates stay independent.
         double uHomophone = r.nextDouble();
         double uTraditional = r.nextDouble();
+        double uSpacing = r.nextDouble();
+        double uDot = r.nextDouble();
         double uTypo = r.nextDouble();
         double uLegacy = r.nextDouble();
         double uMissing = r.nextDouble();
@@ -109,6 +114,18 @@ final class Views {
                 name = t;
                 errors.add(ErrorKind.NAME_TRADITIONAL);
             }
+        }
+
+        int dot = name.indexOf('·');
+        if (dot >= 0 && uDot < e.nameDotVariant()) {
+            // The party export is GBK: only look-alikes GBK can encode.
+            String[] lookAlikes = d == Department.PARTY ? GBK_DOTS : DOTS;
+            name = name.substring(0, dot) + lookAlikes[r.nextInt(lookAlikes.length)] + name.substring(dot + 1);
+            errors.add(ErrorKind.NAME_DOT_VARIANT);
+        }
+        if (uSpacing < e.nameSpacing()) {
+            name = name.length() == 2 ? name.charAt(0) + "\u3000" + name.charAt(1) : name + " ";
+            errors.add(ErrorKind.NAME_SPACING);
         }
 
         String id = p.idNumber();

@@ -47,7 +47,7 @@ class DeterminismTest {
     @Test
     void recordErrorRatesDoNotChangeWhoLivesInTheCity() {
         ErrorRates defaults = ErrorRates.defaults();
-        ErrorRates onlyHardNegatives = new ErrorRates(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, defaults.twins(), defaults.namesakes());
+        ErrorRates onlyHardNegatives = new ErrorRates(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, defaults.twins(), defaults.namesakes());
         List<Resident> noisy = Population.generate(new PopulationSpec(5, 1_000, defaults)).residents().toList();
         List<Resident> clean = Population.generate(new PopulationSpec(5, 1_000, onlyHardNegatives)).residents().toList();
         assertThat(clean).isEqualTo(noisy);

@@ -147,6 +147,8 @@ class PopulationTest {
             t.count(ErrorKind.STALE_ADDRESS, true, err);
             t.count(ErrorKind.STALE_PHONE, p.mobile() != null, err);
             t.count(ErrorKind.NAME_HOMOPHONE, Names.hasHomophone(p.surname(), p.name()), err);
+            t.count(ErrorKind.NAME_SPACING, true, err);
+            t.count(ErrorKind.NAME_DOT_VARIANT, p.name().contains("·"), err);
             boolean childAtClinic = d == Department.HEALTH && p.age() < 14;
             t.count(ErrorKind.ID_MISSING, d != Department.PUBLIC_SECURITY && !childAtClinic, err);
             t.count(ErrorKind.ID_TYPO, !err.contains(ErrorKind.ID_MISSING) && !err.contains(ErrorKind.ID_LEGACY_15), err);
@@ -159,6 +161,8 @@ class PopulationTest {
         t.assertRate(ErrorKind.STALE_ADDRESS, e.staleAddress());
         t.assertRate(ErrorKind.STALE_PHONE, e.stalePhone());
         t.assertRate(ErrorKind.NAME_HOMOPHONE, e.nameHomophone());
+        t.assertRate(ErrorKind.NAME_SPACING, e.nameSpacing());
+        t.assertRate(ErrorKind.NAME_DOT_VARIANT, e.nameDotVariant());
         t.assertRate(ErrorKind.ID_MISSING, e.idMissing());
         t.assertRate(ErrorKind.ID_TYPO, e.idTypo());
         t.assertRate(ErrorKind.ID_LEGACY_15, e.idLegacy15());
@@ -201,7 +205,7 @@ class PopulationTest {
         for (DepartmentRecord rec : records) {
             Resident p = byId.get(rec.personId());
             Object name = rec.columns().get(nameColumn(Department.byId(rec.department())));
-            boolean nameError = rec.errors().contains(ErrorKind.NAME_HOMOPHONE) || rec.errors().contains(ErrorKind.NAME_TRADITIONAL);
+            boolean nameError = rec.errors().stream().anyMatch(k -> k.name().startsWith("NAME_"));
             assertThat(name.equals(p.name())).as(rec.toString()).isNotEqualTo(nameError);
         }
     }
