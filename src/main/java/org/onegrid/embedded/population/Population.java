@@ -92,8 +92,9 @@ public final class Population {
             if (views != null) {
                 int first = householdStarts[household];
                 for (int i = 0; i < residents.size(); i++) {
-                    views.records(residents.get(i), first + i, records);
+                    views.records(residents.get(i), first + i, household, records);
                 }
+                views.duplicatesDue(household, household == householdStarts.length - 2, records);
             }
             household++;
         }

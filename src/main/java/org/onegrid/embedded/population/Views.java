@@ -3,10 +3,12 @@ package org.onegrid.embedded.population;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -37,8 +39,19 @@ final class Views {
         this.coverage = spec.coverage();
     }
 
-    /** Adds the records every department holds of the resident with index {@code personIndex}. */
-    void records(Resident p, int personIndex, List<DepartmentRecord> out) {
+    /** A duplicate waiting to be entered: a department re-enters a resident some time after the first record. */
+    private record Pending(int releaseAt, long order, Department department, Resident resident, int personIndex) {
+    }
+
+    private final PriorityQueue<Pending> pending = new PriorityQueue<>(
+            Comparator.comparingInt(Pending::releaseAt).thenComparingLong(Pending::order));
+    private long scheduled;
+
+    /**
+     * Adds the records every department holds of the resident with index {@code personIndex}, living in
+     * household {@code household}. Duplicates are held back and entered some households later.
+     */
+    void records(Resident p, int personIndex, int household, List<DepartmentRecord> out) {
         int age = p.age();
         for (Department d : Department.values()) {
             if (Rng.uniform(seed, Rng.RECORD, personIndex * 16L + d.ordinal()) >= inclusion(d, p, age)) {
@@ -47,9 +60,17 @@ final class Views {
             SplittableRandom r = Rng.of(seed, Rng.RECORD, personIndex * 16L + 8 + d.ordinal() * 2);
             out.add(record(d, p, age, r, false));
             if (r.nextDouble() < e.duplicate()) {
-                SplittableRandom r2 = Rng.of(seed, Rng.RECORD, personIndex * 16L + 9 + d.ordinal() * 2);
-                out.add(record(d, p, age, r2, true));
+                pending.add(new Pending(household + 1 + r.nextInt(2000), scheduled++, d, p, personIndex));
             }
+        }
+    }
+
+    /** Adds the duplicates due by household {@code household}; all of them when {@code all}. */
+    void duplicatesDue(int household, boolean all, List<DepartmentRecord> out) {
+        while (!pending.isEmpty() && (all || pending.peek().releaseAt() <= household)) {
+            Pending d = pending.poll();
+            SplittableRandom r = Rng.of(seed, Rng.RECORD, d.personIndex() * 16L + 9 + d.department().ordinal() * 2);
+            out.add(record(d.department(), d.resident(), d.resident().age(), r, true));
         }
     }
 

@@ -269,6 +269,26 @@ class PopulationTest {
     }
 
     @Test
+    void duplicatesAreEnteredLaterUnderANewKeyForAPersonAlreadyHeld() {
+        Map<String, Integer> firstSeen = new HashMap<>();
+        int duplicates = 0;
+        for (int i = 0; i < records.size(); i++) {
+            DepartmentRecord rec = records.get(i);
+            String key = rec.department() + "/" + rec.personId();
+            if (rec.errors().contains(ErrorKind.DUPLICATE)) {
+                assertThat(firstSeen).as(key).containsKey(key);
+                assertThat(firstSeen.get(key)).isLessThan(i);
+                duplicates++;
+            } else {
+                assertThat(firstSeen.put(key, i)).as("one original per department and person").isNull();
+            }
+        }
+        assertThat(duplicates).isPositive();
+        assertThat(records.stream().map(r -> r.department() + "/" + r.sourceKey()).distinct().count())
+                .isEqualTo(records.size());
+    }
+
+    @Test
     void someMinorityNamesCarryAMiddleDot() {
         assertThat(residents).anyMatch(r -> r.name().contains("·") && r.ethnicity().equals("05"));
         assertThat(residents.stream().filter(r -> r.ethnicity().equals("01")).count()).isGreaterThan(PERSONS * 9 / 10);
