@@ -25,10 +25,10 @@ final class Layout {
             + "文化春龙湖泽百花抱石秀水袁河天工钤阳昌山孔目渝州新城城东城西滨江玉龙凤凰环城沿江工农站前钢城湖西湖东双凤"
             + "龙腾瑞康恒泰福田金桥江南丰收柳溪桂花松山竹园枫林";
     private static final String[] COMMUNITY_VARIANTS = {"", "东", "西", "南", "北", "新"};
-    private static final String ESTATE_PREFIXES = "阳光锦绣长青翠苑金色滨江御景碧水紫荆春晖丽景世纪新城东方盛世香榭明珠凯旋怡和天悦"
-            + "华府学府书香康居和谐江南湖畔龙湾凤凰铂悦君临恒大万象鸿福嘉和景和宏远祥和兴业绿地名门水岸颐和都市福星泰和盛景"
+    private static final String ESTATE_PREFIXES = "阳光锦绣长青翠湖金色滨江御景碧水紫荆春晖丽景世纪新城东方盛世香榭明珠凯旋怡和天悦"
+            + "华美学府书香康居和谐江南湖畔龙湾凤凰铂悦君临恒大万象鸿福嘉和景和宏远祥和兴业绿地名门水岸颐和都市福星泰和盛景"
             + "银河观澜";
-    private static final String[] ESTATE_SUFFIXES = {"花园", "家园", "小区", "苑", "新村", "华庭", "名都", "雅居", "公寓", "城", "府", "佳苑"};
+    private static final String[] ESTATE_SUFFIXES = {"花园", "家园", "小区", "苑", "新村", "华庭", "名都", "雅居", "公寓", "城", "庄园", "佳苑"};
     private static final String[] PHASES = {"", "二期", "三期", "四期", "五期", "六期", "七期", "八期", "九期"};
 
     final City city;
