@@ -15,6 +15,7 @@ import java.util.stream.StreamSupport;
  * A generated city and its residents. Building it lays out the city (cheap); residents and
  * department records are generated lazily, household by household, on every pass: each stream
  * or {@link #forEach} call regenerates them identically from the seed, holding one household at a time.
+ * The object is immutable; separate passes may run on separate threads, each pass is sequential.
  */
 public final class Population {
 
