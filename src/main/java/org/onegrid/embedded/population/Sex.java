@@ -1,0 +1,6 @@
+package org.onegrid.embedded.population;
+
+public enum Sex {
+    MALE,
+    FEMALE
+}
