@@ -15,14 +15,20 @@ import org.onegrid.schema.Address;
  * estate {@code 阳光花园}, building {@code 3}, unit {@code 2}, room {@code 401} and the normalized form
  * {@code 阳光花园|3|2|401}.
  *
- * <p>Rules, in order: full-width to half-width, spaces removed, traditional characters to
- * simplified; Chinese numerals before a building/unit/room word ({@code 三栋}, {@code 第十二幢},
- * {@code 四〇一室}) to Arabic digits; the building/unit/room tail read from the right (labelled,
- * or dashed {@code b-u-r} / {@code b-r}; a floor before the room, {@code 4层401}, is dropped; a
- * door number right after an estate, {@code 阳光花园3号}, is read as the building); of what precedes it, the community is what ends in
- * 社区/居委会/村委会, and leading province/city/district/street names and a road with door number are
- * dropped; the rest is the estate, without a trailing {@code 小区}. Remarks in parentheses without
- * digits ({@code （出租）}) are dropped first.
+ * <p>Rules, in order:
+ * <ol>
+ * <li>full-width to half-width, spaces removed, traditional characters to simplified, remarks in
+ * parentheses without digits ({@code （出租）}) dropped;</li>
+ * <li>Chinese numerals before a building/unit/room word ({@code 三栋}, {@code 第十二幢},
+ * {@code 四〇一室}) to Arabic digits;</li>
+ * <li>the building/unit/room tail read from the right: labelled, or dashed {@code b-u-r} /
+ * {@code b-r}; a floor before the room ({@code 4层401}) is dropped; a door number right after an
+ * estate ({@code 阳光花园3号}) is the building, after a road or village group it is not;</li>
+ * <li>of what precedes the tail, the community is what ends in 社区/居委会/村委会; leading
+ * province/city/district/street names and a road with door number are dropped;</li>
+ * <li>the rest is the estate, without a trailing {@code 小区}, when it has a name (at least two
+ * characters other than digits and door words).</li>
+ * </ol>
  *
  * <p>Normalized form: {@code estate|building|unit|room} (absent parts empty, no leading zeros)
  * when an estate or building is found; otherwise the cleaned text itself. The community is not
