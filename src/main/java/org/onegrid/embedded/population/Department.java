@@ -43,7 +43,7 @@ public enum Department {
     HEALTH("health", "patients",
             List.of("patientId", "name", "gender", "birthDate", "idCard", "mobile", "address", "chronicConditions",
                     "familyDoctor", "updatedAt"), null),
-    PARTY("party", "party_members",
+    PARTY("party-building", "party_members",
             List.of("序号", "姓名", "性别", "身份证号", "出生日期", "民族", "联系电话", "居住地址", "所在支部", "入党日期"), null);
 
     private final String id;

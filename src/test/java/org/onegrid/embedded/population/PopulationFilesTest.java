@@ -27,7 +27,7 @@ class PopulationFilesTest {
         List<List<String>> written = new ArrayList<>();
         Path file = dir.resolve("party.csv");
         try (CsvWriter csv = new CsvWriter(file, GBK, Department.PARTY.columns())) {
-            population.records().filter(r -> r.department().equals("party")).forEach(r -> {
+            population.records().filter(r -> r.department().equals("party-building")).forEach(r -> {
                 List<String> row = r.columns().values().stream().map(v -> v == null ? "" : v.toString()).toList();
                 csv.row(row);
                 written.add(row);

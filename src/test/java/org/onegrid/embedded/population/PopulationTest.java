@@ -93,10 +93,10 @@ class PopulationTest {
         assertShare(residents, r -> r.age() >= 65 && r.chronicConditions().isEmpty(), held.get("health"), c.healthElderly());
         assertThat(residents).filteredOn(r -> r.subsidy() != null || r.disabilityLevel() != null)
                 .allMatch(r -> held.get("civil-affairs").contains(r.personId()));
-        assertThat(held.get("party")).isEqualTo(residents.stream().filter(Resident::partyMember)
+        assertThat(held.get("party-building")).isEqualTo(residents.stream().filter(Resident::partyMember)
                 .map(Resident::personId).collect(Collectors.toSet()));
         double adults = residents.stream().filter(r -> r.age() >= 18).count();
-        assertThat(held.get("party").size() / adults).isBetween(c.partyMembers() * 0.8, c.partyMembers() * 1.25);
+        assertThat(held.get("party-building").size() / adults).isBetween(c.partyMembers() * 0.8, c.partyMembers() * 1.25);
     }
 
     private static void assertShare(List<Resident> all, java.util.function.Predicate<Resident> eligible, Set<String> held,
