@@ -15,9 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param kafka where the Kafka backbone is, or how to run the embedded one
  * @param topics how the pipeline's topics are created
  * @param resolve how identity resolution runs
+ * @param sandbox the sandbox department systems of the embedded default
  */
 @ConfigurationProperties("onegrid")
-public record OneGridProperties(@DefaultValue Kafka kafka, @DefaultValue Topics topics, @DefaultValue Resolve resolve) {
+public record OneGridProperties(@DefaultValue Kafka kafka, @DefaultValue Topics topics, @DefaultValue Resolve resolve,
+                                @DefaultValue Sandbox sandbox) {
 
     /**
      * @param bootstrapServers the cluster to use; empty means: start the embedded single-node broker
@@ -79,6 +81,24 @@ public record OneGridProperties(@DefaultValue Kafka kafka, @DefaultValue Topics 
         }
     }
 
+    /**
+     * @param enabled start the four sandbox department systems (never in production)
+     * @param dir where they keep their data, credentials, the grid register and the truth
+     * @param persons residents of the generated city they are seeded with (once)
+     * @param seed seed of the generated city
+     * @param postgresPort civil affairs' PostgreSQL, on 127.0.0.1
+     * @param mariadbPort public security's MariaDB, on 127.0.0.1
+     * @param healthPort the health department's HTTP API, on 127.0.0.1
+     */
+    public record Sandbox(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue("var/sandbox") Path dir,
+            @DefaultValue("2000") int persons,
+            @DefaultValue("7") long seed,
+            @DefaultValue("15432") int postgresPort,
+            @DefaultValue("13306") int mariadbPort,
+            @DefaultValue("18080") int healthPort) {}
+
     /** Values that bind but make no sense. */
     public List<ConfigProblem> problems() {
         List<ConfigProblem> problems = new ArrayList<>();
@@ -106,6 +126,15 @@ public record OneGridProperties(@DefaultValue Kafka kafka, @DefaultValue Topics 
             problems.add(new ConfigProblem("onegrid.topics.replication-factor",
                     "the embedded broker is a single node and cannot hold " + topics.replicationFactor() + " replicas.",
                     "use 1, or set onegrid.kafka.bootstrap-servers to a cluster."));
+        }
+        if (sandbox.enabled()) {
+            checkPort(problems, "onegrid.sandbox.postgres-port", sandbox.postgresPort());
+            checkPort(problems, "onegrid.sandbox.mariadb-port", sandbox.mariadbPort());
+            checkPort(problems, "onegrid.sandbox.health-port", sandbox.healthPort());
+            if (sandbox.persons() < 1 || sandbox.persons() > 10_000_000) {
+                problems.add(new ConfigProblem("onegrid.sandbox.persons", "must be between 1 and 10,000,000.",
+                        "choose the size of the generated city, e.g. 2000."));
+            }
         }
         if (!List.of("BIRTH_DATE", "SINGLE").contains(resolve.sharding())) {
             problems.add(new ConfigProblem("onegrid.resolve.sharding", "unknown sharding '" + resolve.sharding() + "'.",

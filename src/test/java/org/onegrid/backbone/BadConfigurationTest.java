@@ -46,7 +46,7 @@ class BadConfigurationTest {
     @Test
     void refusesAClusterThatCannotBeReached() {
         List<String> args = List.of("--onegrid.kafka.bootstrap-servers=127.0.0.1:" + FreePorts.next(),
-                "--onegrid.kafka.connect-timeout=2s", "--logging.file.name=" + dataDir.resolve("log/onegrid.log"));
+                "--onegrid.kafka.connect-timeout=2s", "--onegrid.sandbox.enabled=false", "--logging.file.name=" + dataDir.resolve("log/onegrid.log"));
 
         List<ConfigProblem> problems = problemsOf(args);
 
@@ -65,7 +65,7 @@ class BadConfigurationTest {
                 admin.createTopics(List.of(new NewTopic(Topics.GOLDEN.name(), 1, (short) 1)
                         .configs(Map.of("cleanup.policy", "delete")))).all().get(10, TimeUnit.SECONDS);
             }
-            List<String> args = List.of("--onegrid.kafka.bootstrap-servers=" + cluster.bootstrapServers(),
+            List<String> args = List.of("--onegrid.kafka.bootstrap-servers=" + cluster.bootstrapServers(), "--onegrid.sandbox.enabled=false",
                     "--logging.file.name=" + dataDir.resolve("log/onegrid.log"));
 
             List<ConfigProblem> problems = problemsOf(args);
