@@ -14,9 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param kafka where the Kafka backbone is, or how to run the embedded one
  * @param topics how the pipeline's topics are created
+ * @param connectors where the department connector files are
  */
 @ConfigurationProperties("onegrid")
-public record OneGridProperties(@DefaultValue Kafka kafka, @DefaultValue Topics topics) {
+public record OneGridProperties(@DefaultValue Kafka kafka, @DefaultValue Topics topics, @DefaultValue Connectors connectors) {
 
     /**
      * @param bootstrapServers the cluster to use; empty means: start the embedded single-node broker
@@ -58,6 +59,11 @@ public record OneGridProperties(@DefaultValue Kafka kafka, @DefaultValue Topics 
             @DefaultValue("6") int partitions,
             @DefaultValue("1") short replicationFactor,
             @DefaultValue("30d") Duration rejectedRetention) {}
+
+    /**
+     * @param dir the folder of connector files ({@code <id>.yaml}, one per department system); docs/connectors.md
+     */
+    public record Connectors(@DefaultValue("connectors") Path dir) {}
 
     /** Values that bind but make no sense. */
     public List<ConfigProblem> problems() {
