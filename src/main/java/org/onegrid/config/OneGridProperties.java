@@ -16,10 +16,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param topics how the pipeline's topics are created
  * @param resolve how identity resolution runs
  * @param sandbox the sandbox department systems of the embedded default
+ * @param connectors where the department connector files are
  */
 @ConfigurationProperties("onegrid")
 public record OneGridProperties(@DefaultValue Kafka kafka, @DefaultValue Topics topics, @DefaultValue Resolve resolve,
-                                @DefaultValue Sandbox sandbox) {
+                                @DefaultValue Sandbox sandbox, @DefaultValue Connectors connectors) {
 
     /**
      * @param bootstrapServers the cluster to use; empty means: start the embedded single-node broker
@@ -98,6 +99,11 @@ public record OneGridProperties(@DefaultValue Kafka kafka, @DefaultValue Topics 
             @DefaultValue("15432") int postgresPort,
             @DefaultValue("13306") int mariadbPort,
             @DefaultValue("18080") int healthPort) {}
+
+    /**
+     * @param dir the folder of connector files ({@code <id>.yaml}, one per department system); docs/connectors.md
+     */
+    public record Connectors(@DefaultValue("connectors") Path dir) {}
 
     /** Values that bind but make no sense. */
     public List<ConfigProblem> problems() {
