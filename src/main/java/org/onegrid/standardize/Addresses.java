@@ -1,0 +1,205 @@
+package org.onegrid.standardize;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.onegrid.schema.Address;
+
+/**
+ * Chinese residential addresses into components: community (社区), estate (小区), building
+ * (栋/幢/号楼/座), unit (单元), room (室/号), and one normalized form comparable across
+ * departments.
+ *
+ * <p>Departments write the same flat as {@code 江西省新余市渝水区城北街道长青社区阳光花园3栋2单元401室},
+ * {@code 阳光花园3-2-401}, {@code 阳光花园小区三栋二单元401} or {@code 长青社区阳光花园3幢2单元401号}; all give
+ * estate {@code 阳光花园}, building {@code 3}, unit {@code 2}, room {@code 401} and the normalized form
+ * {@code 阳光花园|3|2|401}.
+ *
+ * <p>Rules, in order: full-width to half-width, spaces removed, traditional characters to
+ * simplified; Chinese numerals before a building/unit/room word ({@code 三栋}, {@code 第十二幢},
+ * {@code 四〇一室}) to Arabic digits; the building/unit/room tail read from the right (labelled,
+ * or dashed {@code b-u-r} / {@code b-r}); of what precedes it, the community is what ends in
+ * 社区/居委会, and leading province/city/district/street names and a road with door number are
+ * dropped; the rest is the estate, without a trailing {@code 小区}.
+ *
+ * <p>Normalized form: {@code estate|building|unit|room} (absent parts empty, no leading zeros)
+ * when an estate or building is found; otherwise the cleaned text itself. The community is not
+ * part of it, because many departments leave it out. Parsing never fails: an address it cannot
+ * read is kept whole.
+ */
+public final class Addresses {
+
+    private static final String NUMERALS = "零〇一二两三四五六七八九十百";
+    private static final String NUMBER_WORDS = "号楼|栋|幢|座|单元|室|号|层|期|区|排|组|门|户|#";
+    private static final Pattern CHINESE_NUMBER =
+            Pattern.compile("第?([" + NUMERALS + "]+)(?=" + NUMBER_WORDS + ")");
+    private static final Pattern ORDINAL = Pattern.compile("第(\\d+)(?=" + NUMBER_WORDS + ")");
+    private static final Pattern LABELLED_TAIL = Pattern.compile(
+            "(.*?)([0-9]+|[A-Z])(?:号楼|栋|幢|座|#楼|#)(?:([0-9]+)(?:单元|-))?(?:([0-9]+)(?:室|号|房)?)?");
+    private static final Pattern DASHED_TAIL = Pattern.compile("(.*?)([0-9]+)-([0-9]+)(?:-([0-9]+))?(?:室|号)?");
+    private static final Pattern NOT_AN_ESTATE = Pattern.compile("[\\d\\-#]*号?");
+    private static final Pattern COMMUNITY = Pattern.compile("社区|居民委员会|居委会");
+    private static final Pattern BEFORE_COMMUNITY =
+            Pattern.compile("省|自治区|市|自治州|盟|地区|区|县|旗|街道办事处|街道|镇|乡|路|街|大道|巷|号");
+    private static final Pattern ADMIN_UNIT = Pattern.compile(
+            "(.{2,10}?)(省|自治区|市|自治州|州|盟|地区|区|县|旗|街道办事处|街道|镇|乡)(.+)");
+    private static final Pattern ROAD_AND_DOOR = Pattern.compile("\\D{1,12}?(?:路|街|大道|大街|巷|弄)\\d+号(?:院)?(.*)");
+    private static final String ESTATE_SUFFIX = "小区";
+
+    private Addresses() {
+    }
+
+    /**
+     * Parses a stated address. The grid is left null (see {@link GridLocator}).
+     *
+     * @return the parsed address, or null when nothing is stated
+     */
+    public static Address parse(String raw) {
+        if (Text.isBlank(raw)) {
+            return null;
+        }
+        String s = clean(raw);
+        String rest = s;
+        String building = null;
+        String unit = null;
+        String room = null;
+        Matcher m;
+        if ((m = LABELLED_TAIL.matcher(s)).matches()) {
+            rest = m.group(1);
+            building = number(m.group(2));
+            unit = number(m.group(3));
+            room = number(m.group(4));
+        } else if ((m = DASHED_TAIL.matcher(s)).matches()) {
+            rest = m.group(1);
+            building = number(m.group(2));
+            if (m.group(4) == null) {
+                room = number(m.group(3));
+            } else {
+                unit = number(m.group(3));
+                room = number(m.group(4));
+            }
+        }
+        String community = null;
+        if ((m = COMMUNITY.matcher(rest)).find()) {
+            String before = rest.substring(0, m.start());
+            int start = 0;
+            Matcher admin = BEFORE_COMMUNITY.matcher(before);
+            while (admin.find()) {
+                start = admin.end();
+            }
+            if (start < before.length()) {
+                community = before.substring(start) + m.group();
+            }
+            rest = rest.substring(m.end());
+        } else {
+            rest = withoutAdministrativeUnits(rest);
+        }
+        rest = withoutRoadAndDoor(rest);
+        String estate = NOT_AN_ESTATE.matcher(rest).matches() ? null : estateName(rest);
+        String normalized = estate == null && building == null ? s
+                : String.join("|", nz(estate), nz(building), nz(unit), nz(room));
+        return Address.newBuilder().setRaw(raw).setCommunity(community).setEstate(estate).setBuilding(building)
+                .setUnit(unit).setRoom(room).setNormalized(normalized).setGrid(null).build();
+    }
+
+    /** An estate name as the grid register and the parser both key it: cleaned, without 小区. */
+    static String estateName(String name) {
+        String s = clean(name);
+        if (s.endsWith(ESTATE_SUFFIX) && s.length() > ESTATE_SUFFIX.length()) {
+            s = s.substring(0, s.length() - ESTATE_SUFFIX.length());
+        }
+        return s;
+    }
+
+    /** A community name as the grid register and the parser both key it: cleaned, without 社区/居委会. */
+    static String communityName(String name) {
+        String s = clean(name);
+        for (String suffix : new String[] {"居民委员会", "居委会", "社区"}) {
+            if (s.endsWith(suffix) && s.length() > suffix.length()) {
+                return s.substring(0, s.length() - suffix.length());
+            }
+        }
+        return s;
+    }
+
+    /** Half-width, no spaces, simplified characters, upper-case Latin letters, Arabic numbers. */
+    static String clean(String raw) {
+        String s = Names.toSimplified(Text.removeSpaces(Text.halfWidth(raw))).toUpperCase(java.util.Locale.ROOT);
+        s = s.replace('\u2014', '-').replace('\u2013', '-').replace('\u2012', '-');
+        s = CHINESE_NUMBER.matcher(s).replaceAll(r -> arabic(r.group(1)));
+        return ORDINAL.matcher(s).replaceAll("$1");
+    }
+
+    /**
+     * Chinese numerals to Arabic digits: positional when they contain 十 or 百 ({@code 二十三} → 23,
+     * {@code 一百零一} → 101), digit by digit otherwise ({@code 四〇一} → 401, {@code 两} → 2).
+     */
+    static String arabic(String numerals) {
+        if (numerals.indexOf('十') < 0 && numerals.indexOf('百') < 0) {
+            StringBuilder digits = new StringBuilder(numerals.length());
+            numerals.chars().forEach(c -> digits.append(digit((char) c)));
+            return digits.toString();
+        }
+        int total = 0;
+        int current = 0;
+        for (char c : numerals.toCharArray()) {
+            if (c == '十') {
+                total += (current == 0 ? 1 : current) * 10;
+                current = 0;
+            } else if (c == '百') {
+                total += (current == 0 ? 1 : current) * 100;
+                current = 0;
+            } else {
+                current = digit(c);
+            }
+        }
+        return Integer.toString(total + current);
+    }
+
+    private static int digit(char c) {
+        return switch (c) {
+            case '零', '〇' -> 0;
+            case '一' -> 1;
+            case '二', '两' -> 2;
+            case '三' -> 3;
+            case '四' -> 4;
+            case '五' -> 5;
+            case '六' -> 6;
+            case '七' -> 7;
+            case '八' -> 8;
+            case '九' -> 9;
+            default -> throw new IllegalArgumentException("not a Chinese numeral");
+        };
+    }
+
+    /** Drops leading province, city, district and street names (江西省新余市渝水区城北街道). */
+    private static String withoutAdministrativeUnits(String s) {
+        Matcher m;
+        while ((m = ADMIN_UNIT.matcher(s)).matches()) {
+            String unit = m.group(1) + m.group(2);
+            if (unit.chars().anyMatch(Character::isDigit) || unit.endsWith("小区") || unit.endsWith("园区")
+                    || unit.endsWith("社区") || unit.endsWith("景区")) {
+                break;
+            }
+            s = m.group(3);
+        }
+        return s;
+    }
+
+    private static String withoutRoadAndDoor(String s) {
+        Matcher m = ROAD_AND_DOOR.matcher(s);
+        return m.matches() ? m.group(1) : s;
+    }
+
+    private static String number(String digits) {
+        if (digits == null) {
+            return null;
+        }
+        String n = digits.replaceFirst("^0+(?=.)", "");
+        return n;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}
