@@ -20,6 +20,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 /**
  * Re-runs the mapping from the raw topics without touching the department systems: sets the mapping application's
@@ -33,18 +34,23 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class MappingReplay {
 
+    private static final Duration POLL = Duration.ofMillis(500);
+
     private MappingReplay() {
     }
 
     /**
-     * Resets the application's offsets on every raw topic to the earliest.
+     * Resets the application's offsets on every raw topic to the earliest. A stopped stage's members stay in the group
+     * until their session times out ({@link MappingStage} sets 10 s); this waits for that, at most {@code timeout}.
      *
      * @return the partitions reset
-     * @throws IllegalStateException when Kafka refuses (typically: the stage is still running) or does not answer
+     * @throws IllegalStateException when the group still has members after {@code timeout} (the stage is running),
+     *                               Kafka refuses, or does not answer
      */
     public static Set<TopicPartition> resetToEarliest(Admin admin, String applicationId, Duration timeout) {
         long ms = timeout.toMillis();
         try {
+            awaitNoMembers(admin, applicationId, timeout);
             List<String> rawTopics = admin.listTopics().names().get(ms, TimeUnit.MILLISECONDS).stream()
                     .filter(t -> MappingTopology.RAW_TOPICS.matcher(t).matches()).sorted().toList();
             Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
@@ -70,6 +76,31 @@ public final class MappingReplay {
         }
     }
 
+    private static void awaitNoMembers(Admin admin, String applicationId, Duration timeout)
+            throws InterruptedException, TimeoutException, ExecutionException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            int members;
+            try {
+                members = admin.describeConsumerGroups(List.of(applicationId)).describedGroups().get(applicationId)
+                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS).members().size();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof GroupIdNotFoundException) {
+                    return; // never ran: nothing to wait for
+                }
+                throw e;
+            }
+            if (members == 0) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the mapping stage " + applicationId + " still has " + members
+                        + " member(s) in its group after " + timeout.toSeconds() + " s: stop it first");
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+    }
+
     /** {@code --bootstrap-servers host:port [--application-id id] [--command-config client.properties]}. */
     public static void main(String[] args) throws IOException {
         Map<String, String> options = new HashMap<>();
@@ -92,7 +123,7 @@ public final class MappingReplay {
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.get("--bootstrap-servers"));
         String applicationId = options.getOrDefault("--application-id", MappingStage.APPLICATION_ID);
         try (Admin admin = Admin.create(config)) {
-            Set<TopicPartition> reset = resetToEarliest(admin, applicationId, Duration.ofSeconds(30));
+            Set<TopicPartition> reset = resetToEarliest(admin, applicationId, Duration.ofSeconds(60));
             System.out.println("Reset " + reset.size() + " raw topic partitions of " + applicationId
                     + " to the earliest offset; start the mapping stage to re-map them.");
         }

@@ -38,6 +38,9 @@ public final class MappingStage implements AutoCloseable {
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         // A new connector's raw topic is found by the pattern within this time.
         config.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.METADATA_MAX_AGE_CONFIG), "30000");
+        // A stopped instance leaves the group within this time (Streams does not leave on close unless members are
+        // static), after which its partitions move on and a replay may reset the offsets.
+        config.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), "10000");
         return config;
     }
 
@@ -65,9 +68,13 @@ public final class MappingStage implements AutoCloseable {
         return streams.state();
     }
 
-    /** Stops the stage, committing what it has done; waits at most {@code timeout}. */
+    /**
+     * Stops the stage, committing what it has done; waits at most {@code timeout}. With static membership
+     * ({@code group.instance.id}) it leaves the consumer group at once; otherwise the group notices within the session
+     * timeout (10 s).
+     */
     public void stop(Duration timeout) {
-        streams.close(timeout);
+        streams.close(new KafkaStreams.CloseOptions().timeout(timeout).leaveGroup(true));
     }
 
     @Override
