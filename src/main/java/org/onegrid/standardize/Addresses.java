@@ -15,12 +15,20 @@ import org.onegrid.schema.Address;
  * estate {@code 阳光花园}, building {@code 3}, unit {@code 2}, room {@code 401} and the normalized form
  * {@code 阳光花园|3|2|401}.
  *
- * <p>Rules, in order: full-width to half-width, spaces removed, traditional characters to
- * simplified; Chinese numerals before a building/unit/room word ({@code 三栋}, {@code 第十二幢},
- * {@code 四〇一室}) to Arabic digits; the building/unit/room tail read from the right (labelled,
- * or dashed {@code b-u-r} / {@code b-r}); of what precedes it, the community is what ends in
- * 社区/居委会, and leading province/city/district/street names and a road with door number are
- * dropped; the rest is the estate, without a trailing {@code 小区}.
+ * <p>Rules, in order:
+ * <ol>
+ * <li>full-width to half-width, spaces removed, traditional characters to simplified, remarks in
+ * parentheses without digits ({@code （出租）}) dropped;</li>
+ * <li>Chinese numerals before a building/unit/room word ({@code 三栋}, {@code 第十二幢},
+ * {@code 四〇一室}) to Arabic digits;</li>
+ * <li>the building/unit/room tail read from the right: labelled, or dashed {@code b-u-r} /
+ * {@code b-r}; a floor before the room ({@code 4层401}) is dropped; a door number right after an
+ * estate ({@code 阳光花园3号}) is the building, after a road or village group it is not;</li>
+ * <li>of what precedes the tail, the community is what ends in 社区/居委会/村委会; leading
+ * province/city/district/street names and a road with door number are dropped;</li>
+ * <li>the rest is the estate, without a trailing {@code 小区}, when it has a name (at least two
+ * characters other than digits and door words).</li>
+ * </ol>
  *
  * <p>Normalized form: {@code estate|building|unit|room} (absent parts empty, no leading zeros)
  * when an estate or building is found; otherwise the cleaned text itself. The community is not
@@ -30,15 +38,21 @@ import org.onegrid.schema.Address;
 public final class Addresses {
 
     private static final String NUMERALS = "零〇一二两三四五六七八九十百";
-    private static final String NUMBER_WORDS = "号楼|栋|幢|座|单元|室|号|层|期|区|排|组|门|户|#";
+    private static final String NUMBER_WORDS = "号楼|栋|幢|座|单元|室|号|楼|层|期|区|排|组|门|户|#";
     private static final Pattern CHINESE_NUMBER =
             Pattern.compile("第?([" + NUMERALS + "]+)(?=" + NUMBER_WORDS + ")");
     private static final Pattern ORDINAL = Pattern.compile("第(\\d+)(?=" + NUMBER_WORDS + ")");
     private static final Pattern LABELLED_TAIL = Pattern.compile(
-            "(.*?)([0-9]+|[A-Z])(?:号楼|栋|幢|座|#楼|#)(?:([0-9]+)(?:单元|-))?(?:([0-9]+)(?:室|号|房)?)?");
+            "(.*?)([0-9]+|[A-Z])(?:号楼|栋|幢|座|#楼|#)(?:([0-9]+)(?:单元|-))?(?:[0-9]+(?:层|楼))?"
+            + "(?:([0-9]+)(?:室|号|房)?)?");
     private static final Pattern DASHED_TAIL = Pattern.compile("(.*?)([0-9]+)-([0-9]+)(?:-([0-9]+))?(?:室|号)?");
-    private static final Pattern NOT_AN_ESTATE = Pattern.compile("[\\d\\-#]*号?");
-    private static final Pattern COMMUNITY = Pattern.compile("社区|居民委员会|居委会");
+    private static final Pattern DOOR_TAIL = Pattern.compile("(.*\\D)([0-9]+)号");
+    /** A door number after these is a house on a road or in a village group, not a building of an estate. */
+    private static final Pattern NOT_BEFORE_BUILDING = Pattern.compile(".*(?:路|街|道|巷|弄|组|排|(?<!新)村|委会|社区)");
+    private static final Pattern REMARK = Pattern.compile("\\([^\\d()]*\\)");
+    /** Words of a door or group number, not of an estate's name. */
+    private static final String NUMBER_CHARACTERS = "号组排弄巷门户室层楼栋幢座单元";
+    private static final Pattern COMMUNITY = Pattern.compile("社区|居民委员会|居委会|村民委员会|村委会");
     private static final Pattern BEFORE_COMMUNITY =
             Pattern.compile("省|自治区|市|自治州|盟|地区|区|县|旗|街道办事处|街道|镇|乡|路|街|大道|巷|号");
     private static final Pattern ADMIN_UNIT = Pattern.compile(
@@ -78,6 +92,10 @@ public final class Addresses {
                 unit = number(m.group(3));
                 room = number(m.group(4));
             }
+        } else if ((m = DOOR_TAIL.matcher(s)).matches() && looksLikeEstate(m.group(1))
+                && !NOT_BEFORE_BUILDING.matcher(m.group(1)).matches()) {
+            rest = m.group(1);
+            building = number(m.group(2));
         }
         String community = null;
         if ((m = COMMUNITY.matcher(rest)).find()) {
@@ -95,7 +113,7 @@ public final class Addresses {
             rest = withoutAdministrativeUnits(rest);
         }
         rest = withoutRoadAndDoor(rest);
-        String estate = NOT_AN_ESTATE.matcher(rest).matches() ? null : estateName(rest);
+        String estate = looksLikeEstate(rest) ? estateName(rest) : null;
         String normalized = estate == null && building == null ? s
                 : String.join("|", nz(estate), nz(building), nz(unit), nz(room));
         return Address.newBuilder().setRaw(raw).setCommunity(community).setEstate(estate).setBuilding(building)
@@ -111,12 +129,16 @@ public final class Addresses {
         return s;
     }
 
-    /** A community name as the grid register and the parser both key it: cleaned, without 社区/居委会. */
+    /**
+     * A community name as the grid register and the parser both key it: cleaned, without 社区 or
+     * 居委会; a village committee (村委会) keyed as its village (村).
+     */
     static String communityName(String name) {
         String s = clean(name);
-        for (String suffix : new String[] {"居民委员会", "居委会", "社区"}) {
-            if (s.endsWith(suffix) && s.length() > suffix.length()) {
-                return s.substring(0, s.length() - suffix.length());
+        String[][] suffixes = {{"居民委员会", ""}, {"居委会", ""}, {"社区", ""}, {"村民委员会", "村"}, {"村委会", "村"}};
+        for (String[] suffix : suffixes) {
+            if (s.endsWith(suffix[0]) && s.length() > suffix[0].length()) {
+                return s.substring(0, s.length() - suffix[0].length()) + suffix[1];
             }
         }
         return s;
@@ -125,6 +147,7 @@ public final class Addresses {
     /** Half-width, no spaces, simplified characters, upper-case Latin letters, Arabic numbers. */
     static String clean(String raw) {
         String s = Names.toSimplified(Text.removeSpaces(Text.halfWidth(raw))).toUpperCase(java.util.Locale.ROOT);
+        s = REMARK.matcher(s).replaceAll("");
         s = s.replace('\u2014', '-').replace('\u2013', '-').replace('\u2012', '-');
         s = CHINESE_NUMBER.matcher(s).replaceAll(r -> arabic(r.group(1)));
         return ORDINAL.matcher(s).replaceAll("$1");
@@ -170,6 +193,16 @@ public final class Addresses {
             case '九' -> 9;
             default -> throw new IllegalArgumentException("not a Chinese numeral");
         };
+    }
+
+    /**
+     * An estate's name has at least two characters that are not digits or door words: 阳光花园,
+     * not {@code 3组15号}.
+     */
+    private static boolean looksLikeEstate(String s) {
+        return s.codePoints().filter(c -> !Character.isDigit(c) && NUMBER_CHARACTERS.indexOf(c) < 0
+                && c != '-' && c != '#').limit(2).count() == 2
+                && !s.matches(".*(?:路|街|大道|大街|巷|弄)");
     }
 
     /** Drops leading province, city, district and street names (江西省新余市渝水区城北街道). */

@@ -27,6 +27,7 @@ public final class Dates {
     /** Birth dates before 1 January of this year are refused as implausible. */
     public static final int EARLIEST_BIRTH_YEAR = 1890;
 
+    private static final int NO_TWO_DIGIT_YEARS = -1;
     private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
     private static final String TIME =
             "(?:(?:T|\\s+)(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?\\s*(Z|[+-]\\d{2}:?\\d{2})?)?";
@@ -50,7 +51,7 @@ public final class Dates {
      * @throws StandardizeException DATE_UNPARSEABLE, DATE_IMPOSSIBLE
      */
     public static LocalDate parse(String stated) {
-        return parse(stated, -1);
+        return parseWithBase(stated, NO_TWO_DIGIT_YEARS);
     }
 
     /**
@@ -60,8 +61,16 @@ public final class Dates {
      *
      * @return the date, or null when nothing is stated (blank)
      * @throws StandardizeException DATE_UNPARSEABLE, DATE_IMPOSSIBLE
+     * @throws IllegalArgumentException when the base year is negative
      */
     public static LocalDate parse(String stated, int twoDigitYearBase) {
+        if (twoDigitYearBase < 0) {
+            throw new IllegalArgumentException("the base year of two-digit years must not be negative");
+        }
+        return parseWithBase(stated, twoDigitYearBase);
+    }
+
+    private static LocalDate parseWithBase(String stated, int twoDigitYearBase) {
         if (Text.isBlank(stated)) {
             return null;
         }
@@ -106,7 +115,7 @@ public final class Dates {
      * @throws StandardizeException DATE_UNPARSEABLE, DATE_IMPOSSIBLE, DATE_OUT_OF_RANGE
      */
     public static LocalDate parseBirthDate(String stated, LocalDate today, boolean twoDigitYears) {
-        LocalDate date = parse(stated, twoDigitYears ? today.getYear() - 99 : -1);
+        LocalDate date = parseWithBase(stated, twoDigitYears ? today.getYear() - 99 : NO_TWO_DIGIT_YEARS);
         return date == null ? null : checkBirthDate(date, today);
     }
 
@@ -139,7 +148,7 @@ public final class Dates {
     private static LocalDate date(String year, String month, String day, int twoDigitYearBase) {
         int y = Integer.parseInt(year);
         if (year.length() == 2) {
-            if (twoDigitYearBase < 0) {
+            if (twoDigitYearBase == NO_TWO_DIGIT_YEARS) {
                 throw unparseable("the date has a two-digit year, which is not accepted here");
             }
             y = twoDigitYearBase + Math.floorMod(y - twoDigitYearBase, 100);

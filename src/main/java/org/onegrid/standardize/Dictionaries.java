@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.TreeMap;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * The character tables the name standardizer needs, read once, on first use, from dictionary
@@ -47,7 +47,7 @@ final class Dictionaries {
 
         private static int[][] load() {
             TreeMap<Integer, Integer> map = new TreeMap<>();
-            read(TRADITIONAL_TO_SIMPLIFIED, (line, lineNo) -> {
+            read(TRADITIONAL_TO_SIMPLIFIED, line -> {
                 int tab = line.indexOf('\t');
                 if (tab <= 0 || tab + 1 >= line.length()) {
                     return;
@@ -74,7 +74,7 @@ final class Dictionaries {
 
         static {
             TreeMap<Integer, String> map = new TreeMap<>();
-            read(PINYIN, (line, lineNo) -> {
+            read(PINYIN, line -> {
                 int open = line.indexOf('(');
                 int end = line.indexOf(',', open);
                 if (end < 0) {
@@ -102,7 +102,7 @@ final class Dictionaries {
         }
     }
 
-    private static void read(String resource, BiConsumer<String, Integer> lineConsumer) {
+    private static void read(String resource, Consumer<String> lineConsumer) {
         ClassLoader loader = Dictionaries.class.getClassLoader();
         try (InputStream in = loader.getResourceAsStream(resource)) {
             if (in == null) {
@@ -111,12 +111,10 @@ final class Dictionaries {
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String line;
-            int lineNo = 0;
             while ((line = reader.readLine()) != null) {
-                lineNo++;
                 line = line.replace("\uFEFF", "").strip();
                 if (!line.isEmpty() && !line.startsWith("#")) {
-                    lineConsumer.accept(line, lineNo);
+                    lineConsumer.accept(line);
                 }
             }
         } catch (IOException e) {

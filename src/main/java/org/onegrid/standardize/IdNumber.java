@@ -89,6 +89,29 @@ public record IdNumber(String stated, String number, IdStatus status, LocalDate 
         return CHECK_CHARACTERS.charAt(sum % 11);
     }
 
+    /**
+     * Composes a valid 18-character ID number (for generated populations and tests).
+     *
+     * @param regionCode 6 digits (GB/T 2260)
+     * @param birthDate  a date in years 1800 to 9999
+     * @param sequence   0 to 999; odd for a man, even for a woman
+     * @throws IllegalArgumentException when a part does not fit
+     */
+    public static String compose(String regionCode, LocalDate birthDate, int sequence) {
+        if (regionCode == null || regionCode.length() != 6 || !allDigits(regionCode, 0, 6)) {
+            throw new IllegalArgumentException("the region code must be 6 digits");
+        }
+        if (birthDate == null || birthDate.getYear() < 1800 || birthDate.getYear() > 9999) {
+            throw new IllegalArgumentException("the birth date must be in the years 1800 to 9999");
+        }
+        if (sequence < 0 || sequence > 999) {
+            throw new IllegalArgumentException("the sequence must be 0 to 999");
+        }
+        String first17 = regionCode + String.format(java.util.Locale.ROOT, "%04d%02d%02d%03d",
+                birthDate.getYear(), birthDate.getMonthValue(), birthDate.getDayOfMonth(), sequence);
+        return first17 + checkCharacter(first17);
+    }
+
     /** True when the number is VALID or LIFTED: near-certain identity. */
     public boolean isIdentity() {
         return status == IdStatus.VALID || status == IdStatus.LIFTED;

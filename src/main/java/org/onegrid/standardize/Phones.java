@@ -20,7 +20,8 @@ import org.onegrid.standardize.StandardizeException.Reason;
  * missing leading {@code 0} and dash is what marks such a number as local.</li>
  * </ul>
  * Stripped: {@code +86}, {@code 0086} and (before a mobile) {@code 86} prefixes, dashes, spaces,
- * dots and parentheses. Several phones may share a field, separated by {@code , ; / 、 ， ；},
+ * dots and parentheses, and labels around a number ({@code 手机：}, {@code (本人)}, {@code 父亲}).
+ * Several phones may share a field, separated by {@code , ; / 、 ， ；},
  * {@code 或}, or spaces between whole numbers. An extension ({@code 转801}, {@code ext 801}) is
  * dropped, also
  * when written as a second dash ({@code 0790-6221234-801}).
@@ -47,6 +48,10 @@ public final class Phones {
     private static final Pattern SEPARATORS = Pattern.compile("[,;/、，；|]|或|\\s+or\\s+");
     private static final Pattern EXTENSION = Pattern.compile("(?:转|分机|ext\\.?|x)\\s*\\d{1,6}$",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern LABEL_IN_PARENTHESES = Pattern.compile("[(（][^\\d()（）]*[)）]");
+    private static final Pattern LEADING_LABEL =
+            Pattern.compile("^(?:\\p{IsHan}+|tel|phone|mobile|mob)\\s*[:：.]?\\s*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TRAILING_LABEL = Pattern.compile("\\s*\\p{IsHan}+$");
     private static final Pattern DASHED_EXTENSION = Pattern.compile("(0\\d{2,3}-[2-9]\\d{6,7})-\\d{1,6}");
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
     private static final Pattern LOCAL = Pattern.compile("[2-9]\\d{6,7}");
@@ -119,7 +124,10 @@ public final class Phones {
     }
 
     private static String standardizeOrNull(String part, String defaultAreaCode) {
-        String s = EXTENSION.matcher(part.strip()).replaceFirst("").strip();
+        String s = LABEL_IN_PARENTHESES.matcher(part.strip()).replaceAll("");
+        s = LEADING_LABEL.matcher(s.strip()).replaceFirst("");
+        s = EXTENSION.matcher(s).replaceFirst("").strip();
+        s = TRAILING_LABEL.matcher(s).replaceFirst("").strip();
         s = DASHED_EXTENSION.matcher(s.replaceAll("[()]", "")).replaceFirst("$1");
         if (!PHONE_CHARACTERS.matcher(s).matches()) {
             return null;

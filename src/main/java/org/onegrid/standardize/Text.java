@@ -7,7 +7,7 @@ final class Text {
     }
 
     static boolean isBlank(String s) {
-        return s == null || s.isBlank() || s.chars().allMatch(c -> Character.isWhitespace(c) || c == '\u3000');
+        return s == null || s.chars().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B');
     }
 
     /**

@@ -28,6 +28,8 @@ class AddressesTest {
         "陽光花園3棟2單元401室",
         "渝水区胜利路88号阳光花园3栋2单元401室",
         "阳光花园3—2—401",
+        "阳光花园3号楼2单元4层401室",
+        "阳光花园3栋2单元四楼401",
     })
     void normalizesEveryDepartmentStyleToOneForm(String raw) {
         Address a = Addresses.parse(raw);
@@ -56,6 +58,14 @@ class AddressesTest {
             新余市渝水区新城公寓 ; null ; 新城公寓 ; null ; null ; null ; 新城公寓|||
             渝水区胜利路88号 ; null ; null ; null ; null ; null ; 渝水区胜利路88号
             xx村5组12号 ; null ; XX村5组12号 ; null ; null ; null ; XX村5组12号|||
+            仙女湖区观巢镇观巢村委会3组15号 ; 观巢村委会 ; null ; null ; null ; null ; 仙女湖区观巢镇观巢村委会3组15号
+            新余市渝水区城南街道团结社区幸福里小区12栋1单元302 ; 团结社区 ; 幸福里 ; 12 ; 1 ; 302 ; 幸福里|12|1|302
+            江西省新余市高新区马洪街道锦绣社区碧桂园十栋1203 ; 锦绣社区 ; 碧桂园 ; 10 ; null ; 1203 ; 碧桂园|10||1203
+            北京市朝阳区建国路88号SOHO现代城A座1201室 ; null ; SOHO现代城 ; A ; null ; 1201 ; SOHO现代城|A||1201
+            长青社区阳光花园3栋2单元401室（出租） ; 长青社区 ; 阳光花园 ; 3 ; 2 ; 401 ; 阳光花园|3|2|401
+            阳光花园小区3号 ; null ; 阳光花园 ; 3 ; null ; null ; 阳光花园|3||
+            阳光新村3号 ; null ; 阳光新村 ; 3 ; null ; null ; 阳光新村|3||
+            渝水区劳动北路123号 ; null ; null ; null ; null ; null ; 渝水区劳动北路123号
             """)
     void parsesComponents(String raw, String community, String estate, String building, String unit, String room,
             String normalized) {

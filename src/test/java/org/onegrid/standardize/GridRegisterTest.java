@@ -97,6 +97,13 @@ class GridRegisterTest {
         assertThat(LOCATOR.locate(Addresses.parse(raw))).isEmpty();
     }
 
+    @ParameterizedTest(name = "[{index}] {0} -> {1}")
+    @CsvSource({"长青社区, 长青", "长青居委会, 长青", "长青居民委员会, 长青", "观巢村委会, 观巢村", "观巢村民委员会, 观巢村",
+        "观巢村, 观巢村", "社区, 社区"})
+    void keysCommunityWithOrWithoutItsSuffix(String name, String key) {
+        assertThat(Addresses.communityName(name)).isEqualTo(key);
+    }
+
     @Test
     void setsTheGridOnACopyOfTheAddress() {
         Address parsed = Addresses.parse("翠苑9栋101");

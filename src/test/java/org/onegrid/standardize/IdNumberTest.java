@@ -153,6 +153,31 @@ class IdNumberTest {
         assertThat(IdNumber.checkCharacter(first17)).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "[{index}] {0} {1} {2} -> {3}")
+    @CsvSource({
+        "110105, 1949-12-31, 2,   11010519491231002X",
+        "440524, 1880-01-01, 1,   440524188001010014",
+        "360502, 1985-03-02, 123, 360502198503021232",
+    })
+    void composesValidIdNumber(String region, LocalDate birth, int sequence, String expected) {
+        String number = IdNumber.compose(region, birth, sequence);
+        assertThat(number).isEqualTo(expected);
+        IdNumber id = IdNumber.parse(number);
+        assertThat(id.status()).isEqualTo(IdStatus.VALID);
+        assertThat(id.birthDate()).isEqualTo(birth);
+        assertThat(id.gender()).isEqualTo(sequence % 2 == 1 ? Gender.MALE : Gender.FEMALE);
+    }
+
+    @Test
+    void refusesToComposeFromPartsThatDoNotFit() {
+        LocalDate birth = LocalDate.of(1985, 3, 2);
+        assertThatThrownBy(() -> IdNumber.compose("36050", birth, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> IdNumber.compose("36050X", birth, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> IdNumber.compose("360502", null, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> IdNumber.compose("360502", birth, 1000)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> IdNumber.compose("360502", birth, -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @ParameterizedTest
     @NullSource
     @ValueSource(strings = {"", "1101051949123100", "110105194912310021", "1101051949123100X"})
