@@ -1,8 +1,6 @@
 package org.onegrid.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.format.DateTimeFormatter;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -276,7 +274,7 @@ final class DefinitionParser {
             problem(key + ".split", "the separator is empty.", "give the separator, e.g. split: \",\".");
             split = null;
         }
-        DateTimeFormatter format = format(key + ".format", node.get("format"));
+        DateFormat format = format(key + ".format", node.get("format"));
         boolean twoDigitYears = bool(key + ".twoDigitYears", node.get("twoDigitYears"));
         String areaCode = areaCode(key + ".areaCode", node.get("areaCode"));
         Set<String> equalsValues = new HashSet<>();
@@ -349,32 +347,18 @@ final class DefinitionParser {
         return code == null ? null : code.strip().startsWith("0") ? code.strip() : "0" + code.strip();
     }
 
-    private DateTimeFormatter format(String key, JsonNode node) {
+    private DateFormat format(String key, JsonNode node) {
         String pattern = scalar(key, node);
         if (pattern == null || pattern.equalsIgnoreCase("auto")) {
             return null;
         }
         try {
-            // Strict: a 30 February is refused, not moved to the 28th; u is the proleptic year strict mode needs.
-            return DateTimeFormatter.ofPattern(yearAsU(pattern), Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+            return DateFormat.of(pattern);
         } catch (IllegalArgumentException e) {
-            problem(key, "not a date pattern.", "use auto, or a pattern of java.time.format.DateTimeFormatter such as"
-                    + " yyyyMMdd or dd/MM/yyyy.");
+            problem(key, "not a date pattern.", "use auto, epochDays, epochMillis, or a pattern of"
+                    + " java.time.format.DateTimeFormatter such as yyyyMMdd or dd/MM/yyyy.");
             return null;
         }
-    }
-
-    /** Replaces the pattern letter y (year of era) by u (year) outside quoted text. */
-    private static String yearAsU(String pattern) {
-        StringBuilder out = new StringBuilder(pattern.length());
-        boolean quoted = false;
-        for (char c : pattern.toCharArray()) {
-            if (c == '\'') {
-                quoted = !quoted;
-            }
-            out.append(!quoted && c == 'y' ? 'u' : c);
-        }
-        return out.toString();
     }
 
     private List<Transform> transforms(String key, JsonNode node) {

@@ -1,7 +1,6 @@
 package org.onegrid.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,13 +20,13 @@ import java.util.regex.Pattern;
  * @param transforms    applied to each value, in order
  * @param codes         explicit code table: source value → target value; values not in it pass through
  * @param split         separator that splits one value into several (phones), or null
- * @param format        explicit date pattern (dates), or null for the automatic parser only
+ * @param format        declared date format (dates), or null for the automatic parser only
  * @param twoDigitYears whether a birth date may have a two-digit year
  * @param areaCode      area code for phones stated without one, or null
  * @param equalsValues  values meaning "deleted" (soft delete); empty: the usual yes/true/1
  */
 record FieldSpec(String key, List<String> from, String constant, String defaultValue, String join,
-                 List<Transform> transforms, Map<String, String> codes, String split, DateTimeFormatter format,
+                 List<Transform> transforms, Map<String, String> codes, String split, DateFormat format,
                  boolean twoDigitYears, String areaCode, Set<String> equalsValues) {
 
     FieldSpec {

@@ -12,7 +12,6 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -247,14 +246,8 @@ public final class Mapper {
             return null;
         }
         try {
-            LocalDate date = null;
-            if (spec.get().format() != null) {
-                try {
-                    date = LocalDate.parse(stated.strip(), spec.get().format());
-                } catch (DateTimeParseException e) {
-                    // not in the declared format: the automatic parser may still read it (departments mix formats)
-                }
-            }
+            // Not in the declared format: the automatic parser may still read it (departments mix formats).
+            LocalDate date = spec.get().format() == null ? null : spec.get().format().parseOrNull(stated);
             if (date != null) {
                 return Dates.checkBirthDate(date, today);
             }
@@ -361,14 +354,11 @@ public final class Mapper {
     }
 
     private static LocalDate date(FieldSpec spec, String value) {
-        if (spec.format() != null) {
-            try {
-                return LocalDate.parse(value, spec.format());
-            } catch (DateTimeParseException e) {
-                // fall through to the automatic parser
-            }
+        LocalDate date = spec.format() == null ? null : spec.format().parseOrNull(value);
+        if (date != null) {
+            return date;
         }
-        LocalDate date = Dates.parse(value);
+        date = Dates.parse(value);
         if (date == null) {
             throw new StandardizeException(StandardizeException.Reason.DATE_UNPARSEABLE, "blank date");
         }

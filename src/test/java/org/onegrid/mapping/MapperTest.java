@@ -110,6 +110,20 @@ class MapperTest {
     }
 
     @Test
+    void readsDatesWrittenAsEpochNumbersByChangeDataCapture() {
+        Mapper mapper = mapper("""
+                name: XM
+                birthDate: { from: CSRQ, format: epochDays }
+                attributes:
+                  since: { from: RQ, type: DATE, format: epochMillis }
+                """);
+        SourcePerson p = person(mapper.map(aRawRecord().column("XM", "张伟").column("CSRQ", 5539)
+                .column("RQ", 1214841600000L).build()));
+        assertThat(p.getBirthDate()).isEqualTo(LocalDate.of(1985, 3, 2));
+        assertThat(p.getAttributes()).extracting(Attribute::getValue).containsExactly("2008-07-01");
+    }
+
+    @Test
     void flagsBirthDateAndGenderThatDisagreeWithTheIdNumber() {
         SourcePerson p = person(mapper("idNumber: SFZH\ngender: XB\nbirthDate: CSRQ\n").map(aRawRecord()
                 .column("SFZH", VALID_ID).column("XB", "女").column("CSRQ", "19850303").build()));
