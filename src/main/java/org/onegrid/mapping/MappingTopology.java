@@ -36,7 +36,9 @@ public final class MappingTopology {
     /** Every raw topic, present and future. */
     public static final Pattern RAW_TOPICS = rawTopics();
 
+    /** The rejected topic's name (its retention is the topic contract's business, not the writer's). */
     static final String REJECTED_TOPIC = Topics.rejected(Duration.ofDays(1)).name();
+    private static final String RAW_PREFIX = rawPrefix();
     private static final String SOURCE_NODE = "raw-topics";
     private static final String PROCESSOR_NODE = "map-and-standardize";
     private static final String PERSON_SINK = "to-person-source";
@@ -73,8 +75,18 @@ public final class MappingTopology {
     }
 
     private static Pattern rawTopics() {
+        return Pattern.compile(Pattern.quote(rawPrefix()) + ".+");
+    }
+
+    /** {@code onegrid.raw.}, from the topic registry. */
+    private static String rawPrefix() {
         String example = Topics.raw("c").name();
-        return Pattern.compile(Pattern.quote(example.substring(0, example.length() - 1)) + ".+");
+        return example.substring(0, example.length() - 1);
+    }
+
+    /** The connector a raw topic belongs to: the topic name without the prefix. */
+    static String connectorOf(String topic) {
+        return topic != null && topic.startsWith(RAW_PREFIX) ? topic.substring(RAW_PREFIX.length()) : String.valueOf(topic);
     }
 
     private static final class MapProcessor implements Processor<String, byte[], String, Object> {
@@ -132,9 +144,7 @@ public final class MappingTopology {
         }
 
         private void undecodable(Record<String, byte[]> record) {
-            String topic = topic();
-            String connector = topic == null ? "" : RAW_TOPICS.matcher(topic).matches()
-                    ? topic.substring(Topics.raw("c").name().length() - 1) : topic;
+            String connector = connectorOf(topic());
             RejectedRecord out = RejectedRecord.newBuilder()
                     .setReason(RejectReason.RAW_UNDECODABLE.name())
                     .setMessage("the value on the raw topic is not a RawRecord of any known schema version")
