@@ -44,10 +44,12 @@ final class DefinitionParser {
     }
 
     private final String connectorId;
+    private final String file;
     private final List<ConfigProblem> problems = new ArrayList<>();
 
-    DefinitionParser(String connectorId) {
+    DefinitionParser(String connectorId, String file) {
         this.connectorId = connectorId;
+        this.file = file;
     }
 
     List<ConfigProblem> problems() {
@@ -63,12 +65,12 @@ final class DefinitionParser {
         if (mapping == null || mapping.isNull() || mapping.isMissingNode()) {
             problem("", "the connector has no mapping.", "add a mapping: block that maps at least name or idNumber; "
                     + DOCS + " shows the syntax.");
-            return new MappingDefinition(connectorId, fields, phones, attributes, null, required);
+            return new MappingDefinition(connectorId, file, fields, phones, attributes, null, required);
         }
         if (!mapping.isObject()) {
             problem("", "the mapping must be a block of shared field: source column.",
                     "write one line per shared field, e.g. name: XM; " + DOCS + " shows the syntax.");
-            return new MappingDefinition(connectorId, fields, phones, attributes, null, required);
+            return new MappingDefinition(connectorId, file, fields, phones, attributes, null, required);
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = mapping.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
@@ -106,7 +108,7 @@ final class DefinitionParser {
                         + " would be rejected.", "map " + field.key() + ", or remove it from require.");
             }
         }
-        return new MappingDefinition(connectorId, fields, phones, attributes, deleted, required);
+        return new MappingDefinition(connectorId, file, fields, phones, attributes, deleted, required);
     }
 
     private static List<String> extraKeys(SharedField field) {
@@ -534,6 +536,6 @@ final class DefinitionParser {
     }
 
     private void problem(String key, String message, String fix) {
-        problems.add(new ConfigProblem(MappingDefinition.where(connectorId, key), message, fix));
+        problems.add(new ConfigProblem(MappingDefinition.where(file, key), message, fix));
     }
 }

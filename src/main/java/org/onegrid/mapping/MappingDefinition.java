@@ -23,15 +23,17 @@ import org.onegrid.config.ConfigProblemsException;
 public final class MappingDefinition {
 
     private final String connectorId;
+    private final String file;
     private final Map<SharedField, FieldSpec> fields;
     private final List<FieldSpec> phones;
     private final List<AttributeSpec> attributes;
     private final FieldSpec deleted;
     private final Set<SharedField> required;
 
-    MappingDefinition(String connectorId, Map<SharedField, FieldSpec> fields, List<FieldSpec> phones,
+    MappingDefinition(String connectorId, String file, Map<SharedField, FieldSpec> fields, List<FieldSpec> phones,
             List<AttributeSpec> attributes, FieldSpec deleted, Set<SharedField> required) {
         this.connectorId = connectorId;
+        this.file = file;
         this.fields = fields.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(fields));
         this.phones = List.copyOf(phones);
         this.attributes = List.copyOf(attributes);
@@ -42,28 +44,39 @@ public final class MappingDefinition {
     /**
      * Reads and validates a connector's mapping block (as Jackson read it from the connector file).
      *
-     * @param connectorId the connector's id (its file name without {@code .yaml}), for messages
+     * @param connectorId the connector's id (its file name without extension)
+     * @param file        the connector file's name ({@code health.yaml}), for messages
      * @param mapping     the {@code mapping:} node; null or missing is a problem
-     * @throws ConfigProblemsException listing every problem, each with where ({@code connectors/<id>.yaml:
+     * @throws ConfigProblemsException listing every problem, each with where ({@code connectors/<file>:
      *                                 mapping.<key>}) and the fix
      */
-    public static MappingDefinition parse(String connectorId, JsonNode mapping) {
-        DefinitionParser parser = new DefinitionParser(connectorId);
+    public static MappingDefinition parse(String connectorId, String file, JsonNode mapping) {
+        DefinitionParser parser = new DefinitionParser(connectorId, file);
         MappingDefinition definition = parser.parse(mapping);
         ConfigProblemsException.throwIfAny(parser.problems());
         return definition;
     }
 
+    /** {@link #parse(String, String, JsonNode)} for the file {@code <connectorId>.yaml}. */
+    public static MappingDefinition parse(String connectorId, JsonNode mapping) {
+        return parse(connectorId, connectorId + ".yaml", mapping);
+    }
+
     /** Every problem of a mapping block, without failing; empty when it is sound. */
-    public static List<ConfigProblem> check(String connectorId, JsonNode mapping) {
-        DefinitionParser parser = new DefinitionParser(connectorId);
+    public static List<ConfigProblem> check(String connectorId, String file, JsonNode mapping) {
+        DefinitionParser parser = new DefinitionParser(connectorId, file);
         parser.parse(mapping);
         return parser.problems();
     }
 
-    /** Where a key of a connector's mapping is, as problems name it: {@code connectors/<id>.yaml: mapping.<key>}. */
-    public static String where(String connectorId, String key) {
-        return "connectors/" + connectorId + ".yaml: mapping" + (key == null || key.isEmpty() ? "" : "." + key);
+    /** {@link #check(String, String, JsonNode)} for the file {@code <connectorId>.yaml}. */
+    public static List<ConfigProblem> check(String connectorId, JsonNode mapping) {
+        return check(connectorId, connectorId + ".yaml", mapping);
+    }
+
+    /** Where a key of a connector's mapping is, as problems name it: {@code connectors/<file>: mapping.<key>}. */
+    static String where(String file, String key) {
+        return "connectors/" + file + ": mapping" + (key == null || key.isEmpty() ? "" : "." + key);
     }
 
     public String connectorId() {
@@ -87,7 +100,7 @@ public final class MappingDefinition {
             for (String column : spec.from()) {
                 if (!sourceColumns.contains(column)) {
                     String near = Suggestions.nearest(column, sourceColumns);
-                    problems.add(new ConfigProblem(where(connectorId, spec.key()),
+                    problems.add(new ConfigProblem(where(file, spec.key()),
                             "the source has no column " + column + ".",
                             (near != null ? "did you mean " + near + "? " : "")
                                     + "The source's columns are: " + String.join(", ", sourceColumns) + "."));

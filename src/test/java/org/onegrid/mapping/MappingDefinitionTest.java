@@ -148,6 +148,12 @@ class MappingDefinitionTest {
     }
 
     @Test
+    void namesTheConnectorFileAsItIsCalled() {
+        assertThat(MappingDefinition.check("health", "health.yml", yaml("nmae: XM\nidNumber: SFZH\n")))
+                .singleElement().satisfies(p -> assertThat(p.where()).isEqualTo("connectors/health.yml: mapping.nmae"));
+    }
+
+    @Test
     void reportsAMissingMappingBlock() {
         assertThat(MappingDefinition.check("health", null)).singleElement()
                 .satisfies(p -> assertThat(p.where()).isEqualTo("connectors/health.yaml: mapping"));
