@@ -105,9 +105,9 @@ public final class Mapper {
             JsonNode row;
             try {
                 row = JSON.readTree(bytes(raw.getPayload()));
-            } catch (JsonProcessingException e) {
+            } catch (IOException e) { // also bytes that are no UTF-8, -16 or -32
                 return new MappingResult.Rejected(RejectReason.PAYLOAD_NOT_JSON, "the payload is not JSON"
-                        + at(e.getLocation()));
+                        + (e instanceof JsonProcessingException j ? at(j.getLocation()) : ""));
             }
             if (row == null || !row.isObject()) {
                 return new MappingResult.Rejected(RejectReason.PAYLOAD_NOT_JSON,
@@ -117,7 +117,7 @@ public final class Mapper {
                 return new MappingResult.Mapped(deletion(raw, List.of()));
             }
             return person(raw, row);
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return new MappingResult.Rejected(RejectReason.MAPPING_FAILED, "unexpected " + e.getClass().getSimpleName()
                     + " while mapping; the record is kept for a replay once fixed");
         }

@@ -210,6 +210,14 @@ class MapperTest {
     }
 
     @Test
+    void rejectsAPayloadEncodedInGbkAsNotJson() {
+        byte[] gbk = "{\"XM\": \"陈晓明\"}".getBytes(java.nio.charset.Charset.forName("GBK"));
+        RawRecord raw = aRawRecord().build();
+        raw.setPayload(java.nio.ByteBuffer.wrap(gbk));
+        assertThat(rejected(mapper("name: XM\n").map(raw)).reason()).isEqualTo("PAYLOAD_NOT_JSON");
+    }
+
+    @Test
     void rejectsAContentTypeOtherThanJson() {
         assertThat(rejected(mapper("name: XM\n").map(aRawRecord().contentType("text/csv").payloadText("a,b").build()))
                 .reason()).isEqualTo("CONTENT_TYPE_UNSUPPORTED");
