@@ -17,10 +17,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param resolve how identity resolution runs
  * @param sandbox the sandbox department systems of the embedded default
  * @param connectors where the department connector files are
+ * @param mapping how raw records are mapped onto the shared schema
  */
 @ConfigurationProperties("onegrid")
 public record OneGridProperties(@DefaultValue Kafka kafka, @DefaultValue Topics topics, @DefaultValue Resolve resolve,
-                                @DefaultValue Sandbox sandbox, @DefaultValue Connectors connectors) {
+                                @DefaultValue Sandbox sandbox, @DefaultValue Connectors connectors,
+                                @DefaultValue Mapping mapping) {
 
     /**
      * @param bootstrapServers the cluster to use; empty means: start the embedded single-node broker
@@ -104,6 +106,12 @@ public record OneGridProperties(@DefaultValue Kafka kafka, @DefaultValue Topics 
      * @param dir the folder of connector files ({@code <id>.yaml}, one per department system); docs/connectors.md
      */
     public record Connectors(@DefaultValue("connectors") Path dir) {}
+
+    /**
+     * @param gridRegister the city's grid register (YAML, docs/standardization.md), placing addresses in grids;
+     *     when the file is absent, addresses are kept and flagged ADDRESS_NOT_IN_GRID
+     */
+    public record Mapping(@DefaultValue("var/sandbox/grid-register.yaml") Path gridRegister) {}
 
     /** Values that bind but make no sense. */
     public List<ConfigProblem> problems() {
