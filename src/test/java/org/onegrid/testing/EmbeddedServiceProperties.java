@@ -15,6 +15,8 @@ public final class EmbeddedServiceProperties {
         properties.put("onegrid.kafka.embedded.controller-port", FreePorts.next());
         properties.put("onegrid.kafka.embedded.data-dir", dataDir.resolve("kafka").toString());
         properties.put("onegrid.sandbox.enabled", false);
+        properties.put("onegrid.connectors.dir", dataDir.resolve("connectors").toString());
+        properties.put("onegrid.mapping.grid-register", dataDir.resolve("grid-register.yaml").toString());
         properties.put("onegrid.resolve.state-dir", dataDir.resolve("streams").toString());
         properties.put("logging.file.name", dataDir.resolve("log/onegrid.log").toString());
         return properties;

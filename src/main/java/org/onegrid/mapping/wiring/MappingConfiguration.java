@@ -1,4 +1,9 @@
-package org.onegrid.mapping;
+package org.onegrid.mapping.wiring;
+
+import org.onegrid.mapping.GridRegisterFile;
+import org.onegrid.mapping.Mapper;
+import org.onegrid.mapping.MappingDefinition;
+import org.onegrid.mapping.MappingStage;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
