@@ -92,13 +92,20 @@ public final class ClusterResolver {
      * their current records apart for good. Either way the decision is stored per pair of their
      * records and honoured from then on, and the possible-match conflict between them is RESOLVED.
      *
-     * @throws IllegalArgumentException when either id is unknown or retired
+     * Deciding SAME for persons already one changes nothing, so a replayed decision is harmless.
+     *
+     * @throws IllegalArgumentException when either id is unknown or retired, or when DIFFERENT is
+     *         decided for two ids that now carry one person
      */
     public ResolveResult decide(String personA, String personB, ReviewDecision decision) {
         Objects.requireNonNull(decision, "decision");
         String a = current(personA);
         String b = current(personB);
         if (a.equals(b)) {
+            if (decision == ReviewDecision.DIFFERENT) {
+                throw new IllegalArgumentException("persons " + personA + " and " + personB
+                        + " are one person now (" + a + "); separating its records needs a decision per record");
+            }
             return ResolveResult.EMPTY;
         }
         Work work = new Work();

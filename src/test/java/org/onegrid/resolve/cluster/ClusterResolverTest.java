@@ -497,6 +497,24 @@ class ClusterResolverTest {
     }
 
     @Test
+    void decisionFollowsMergeRedirectsAndIsHarmlessWhenReplayed() {
+        shard.apply(aPerson().from("civil-affairs", "c1").named("李娜"));
+        shard.apply(aPerson().from("public-security", "ps1").named("李娜拉").withId(ID_A));
+        String merged = shard.personOf("public-security", "ps1");
+        shard.apply(aPerson().from("health", "h1").named("李娜").withId(ID_A));
+        shard.apply(aPerson().from("party", "p1").named("李那").pinyin("li na"));
+        String other = shard.personOf("party", "p1");
+
+        ResolveResult result = shard.decide(merged, other, ReviewDecision.SAME);
+
+        assertThat(shard.personOf("party", "p1")).isEqualTo(shard.personOf("civil-affairs", "c1"));
+        assertThat(result.links()).extracting(PersonLink::getSourceKey).containsExactly("p1");
+        assertThat(shard.decide(merged, other, ReviewDecision.SAME).isEmpty()).isTrue();
+        assertThatThrownBy(() -> shard.decide(merged, other, ReviewDecision.DIFFERENT))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void decisionOnAnUnknownPersonIsRefused() {
         shard.apply(aPerson().from("health", "h1").named("李娜"));
         String pid = shard.personOf("health", "h1");
