@@ -113,6 +113,28 @@ public final class ClusterResolver {
         return work.finish();
     }
 
+    /**
+     * Applies a reviewer's decision about two source records (refs, see {@link Refs#of}). SAME makes
+     * their verdict a match from now on, merging their persons when nothing forbids it; DIFFERENT
+     * makes it never, and when both are in one person, the record less connected to the others (on
+     * a tie the larger ref) leaves it, as if its data had changed.
+     *
+     * @throws IllegalArgumentException when either record is unknown or both refs are the same
+     */
+    public ResolveResult decideRecords(String refA, String refB, ReviewDecision decision) {
+        Objects.requireNonNull(decision, "decision");
+        if (refA.equals(refB) || store.records().get(refA) == null || store.records().get(refB) == null) {
+            throw new IllegalArgumentException("records " + refA + " and " + refB + " must be two known records");
+        }
+        String value = decision == ReviewDecision.SAME ? SAME : DIFFERENT;
+        if (value.equals(store.decisions().get(Refs.pair(refA, refB)))) {
+            return ResolveResult.EMPTY;
+        }
+        Work work = new Work();
+        work.decideRecords(refA, refB, decision);
+        return work.finish();
+    }
+
     /** The id currently carrying the person, following merge redirects. */
     public String current(String personId) {
         PersonState p = store.persons().get(personId);
@@ -171,26 +193,29 @@ public final class ClusterResolver {
                 return;
             }
             boolean leaves = others.stream().anyMatch(m -> verdict(ref, m).decision() == Decision.NEVER);
-            List<Set<String>> parts;
-            if (leaves) {
-                parts = components(others);
-            } else {
-                parts = components(person.members());
+            if (!leaves) {
+                List<Set<String>> parts = components(person.members());
                 if (parts.size() == 1) {
                     settle(pid);
                     return;
                 }
-                leaves = parts.remove(Set.of(ref));
+                if (!parts.contains(Set.of(ref))) {
+                    resplit(pid, parts).forEach(this::settle);
+                    return;
+                }
             }
-            if (leaves) {
-                store.memberships().delete(ref);
-                store.persons().put(pid, person.withMembers(others));
-            }
-            List<String> ids = resplit(pid, parts);
-            ids.forEach(this::settle);
-            if (leaves) {
-                place(ref, pid);
-            }
+            leave(ref, pid);
+        }
+
+        /** Takes a record out of its person, re-splits and settles the rest, and places the record anew. */
+        private void leave(String ref, String pid) {
+            PersonState person = store.persons().get(pid);
+            List<String> others = without(person.members(), ref);
+            store.memberships().delete(ref);
+            store.persons().put(pid, person.withMembers(others));
+            touched.add(pid);
+            resplit(pid, components(others)).forEach(this::settle);
+            place(ref, pid);
         }
 
         void withdraw(String ref, SourcePerson old) {
@@ -232,6 +257,32 @@ public final class ClusterResolver {
                 String survivor = aOlder ? a : b;
                 mergeInto(aOlder ? b : a, survivor, MatchRule.REVIEWED_SAME, null, null, List.of());
                 settle(survivor);
+            }
+        }
+
+        void decideRecords(String refA, String refB, ReviewDecision decision) {
+            store.decisions().put(Refs.pair(refA, refB), decision == ReviewDecision.SAME ? SAME : DIFFERENT);
+            String pa = store.memberships().get(refA);
+            String pb = store.memberships().get(refB);
+            touched.add(pa);
+            touched.add(pb);
+            if (!pa.equals(pb)) {
+                resolvePossibleMatch(pa, pb);
+                if (decision == ReviewDecision.SAME) {
+                    settle(pa);
+                }
+                return;
+            }
+            if (decision == ReviewDecision.DIFFERENT) {
+                List<String> members = store.persons().get(pa).members();
+                long linksA = members.stream()
+                        .filter(m -> !m.equals(refA) && !m.equals(refB) && verdict(refA, m).decision() == Decision.MATCH)
+                        .count();
+                long linksB = members.stream()
+                        .filter(m -> !m.equals(refA) && !m.equals(refB) && verdict(refB, m).decision() == Decision.MATCH)
+                        .count();
+                String leaving = linksA < linksB || linksA == linksB && refA.compareTo(refB) > 0 ? refA : refB;
+                leave(leaving, pa);
             }
         }
 

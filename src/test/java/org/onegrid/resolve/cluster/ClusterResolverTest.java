@@ -515,6 +515,44 @@ class ClusterResolverTest {
     }
 
     @Test
+    void recordDecisionDifferentSeparatesTwoRecordsOfOnePersonForGood() {
+        shard.apply(aPerson().from("civil-affairs", "c1").named("王芳"));
+        shard.apply(aPerson().from("health", "h1").named("王芳"));
+        shard.apply(aPerson().from("party", "p1").named("王芳"));
+        String pid = shard.personOf("civil-affairs", "c1");
+
+        ResolveResult result = shard.resolver.decideRecords("health/h1", "party/p1", ReviewDecision.DIFFERENT);
+
+        assertThat(shard.personOf("civil-affairs", "c1")).isEqualTo(pid);
+        assertThat(shard.personOf("health", "h1")).isEqualTo(pid);
+        String moved = shard.personOf("party", "p1");
+        assertThat(moved).isNotEqualTo(pid);
+        assertThat(linkOf(result, "p1").getPreviousPersonId()).isEqualTo(pid);
+        assertThat(result.conflicts()).singleElement().satisfies(c -> {
+            assertThat(c.getKind()).isEqualTo(ConflictKind.POSSIBLE_MATCH);
+            assertThat(c.getStatus()).isEqualTo(ConflictStatus.OPEN);
+        });
+
+        shard.apply(aPerson().from("party", "p1").named("王芳").phones("13800000001"));
+        assertThat(shard.personOf("party", "p1")).isEqualTo(moved);
+        assertThat(shard.resolver.decideRecords("health/h1", "party/p1", ReviewDecision.DIFFERENT).isEmpty()).isTrue();
+    }
+
+    @Test
+    void recordDecisionSameMergesTheirPersons() {
+        shard.apply(aPerson().from("civil-affairs", "c1").named("李晓").pinyin("li xiao"));
+        shard.apply(aPerson().from("health", "h1").named("李小").pinyin("li xiao"));
+        String older = shard.personOf("civil-affairs", "c1");
+
+        ResolveResult result = shard.resolver.decideRecords("health/h1", "civil-affairs/c1", ReviewDecision.SAME);
+
+        assertThat(shard.personOf("health", "h1")).isEqualTo(older);
+        assertThat(linkOf(result, "h1").getRule()).isEqualTo(MatchRule.REVIEWED_SAME);
+        assertThat(result.conflicts()).singleElement()
+                .satisfies(c -> assertThat(c.getStatus()).isEqualTo(ConflictStatus.RESOLVED));
+    }
+
+    @Test
     void decisionOnAnUnknownPersonIsRefused() {
         shard.apply(aPerson().from("health", "h1").named("李娜"));
         String pid = shard.personOf("health", "h1");
