@@ -45,6 +45,8 @@ public final class ClusterResolver {
     static final String DIFFERENT = "DIFFERENT";
     private static final String SEQUENCE = "seq";
     private static final String ID_COUNTER = "id/";
+    /** Prefix, in the blocks table, of the list of records a reviewer said are the same as a record. */
+    static final String REVIEWED_SAME_KEY = "\u0000reviewed-same/";
 
     private final ClusterStore store;
     private final Matcher matcher;
@@ -241,11 +243,9 @@ public final class ClusterResolver {
         void decide(String a, String b, ReviewDecision decision) {
             PersonState pa = store.persons().get(a);
             PersonState pb = store.persons().get(b);
-            String value = decision == ReviewDecision.SAME ? SAME : DIFFERENT;
             for (String x : pa.members()) {
                 for (String y : pb.members()) {
-                    store.decisions().put(Refs.pair(x, y), value);
-                    verdicts.remove(Refs.pair(x, y));
+                    record(x, y, decision);
                 }
             }
             resolvePossibleMatch(a, b);
@@ -260,8 +260,28 @@ public final class ClusterResolver {
             }
         }
 
+        /**
+         * Stores a decision about two records. A SAME pair is also indexed under each record, as
+         * if by a blocking key, so that the pair is found again wherever blocking would not.
+         */
+        private void record(String a, String b, ReviewDecision decision) {
+            String key = Refs.pair(a, b);
+            store.decisions().put(key, decision == ReviewDecision.SAME ? SAME : DIFFERENT);
+            verdicts.remove(key);
+            for (String[] side : new String[][] {{a, b}, {b, a}}) {
+                String indexKey = REVIEWED_SAME_KEY + side[0];
+                TreeSet<String> partners = new TreeSet<>(Objects.requireNonNullElse(store.blocks().get(indexKey), List.of()));
+                boolean changed = decision == ReviewDecision.SAME ? partners.add(side[1]) : partners.remove(side[1]);
+                if (changed && partners.isEmpty()) {
+                    store.blocks().delete(indexKey);
+                } else if (changed) {
+                    store.blocks().put(indexKey, List.copyOf(partners));
+                }
+            }
+        }
+
         void decideRecords(String refA, String refB, ReviewDecision decision) {
-            store.decisions().put(Refs.pair(refA, refB), decision == ReviewDecision.SAME ? SAME : DIFFERENT);
+            record(refA, refB, decision);
             String pa = store.memberships().get(refA);
             String pb = store.memberships().get(refB);
             touched.add(pa);
@@ -502,6 +522,10 @@ public final class ClusterResolver {
                 if (block != null) {
                     found.addAll(block);
                 }
+            }
+            List<String> reviewedSame = store.blocks().get(REVIEWED_SAME_KEY + ref);
+            if (reviewedSame != null) {
+                found.addAll(reviewedSame);
             }
             found.remove(ref);
             return found;

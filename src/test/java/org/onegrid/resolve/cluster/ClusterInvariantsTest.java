@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.onegrid.resolve.cluster.PersonBuilder.aPerson;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -31,27 +32,39 @@ class ClusterInvariantsTest {
     private static final String[] KEYS = {"a", "b", "c", "d", "e", "f", "g", "h", "i"};
 
     @Test
-    void invariantsHoldThroughRandomUpsertsAndDeletes() {
+    void invariantsHoldThroughRandomUpsertsDeletesAndReviewerDecisions() {
         for (long seed = 1; seed <= 8; seed++) {
-            List<SourcePerson> input = randomInput(new Random(seed), 100);
+            Random random = new Random(seed);
+            List<SourcePerson> input = randomInput(random, 100);
             Shard shard = new Shard();
+            Shard replay = new Shard();
             Map<String, SourcePerson> live = new HashMap<>();
             Map<String, GoldenPerson> lastGolden = new HashMap<>();
             Map<String, Conflict> lastConflict = new HashMap<>();
             for (SourcePerson r : input) {
-                ResolveResult result = shard.apply(r);
+                List<ResolveResult> results = new ArrayList<>();
+                results.add(shard.apply(r));
+                replay.apply(r);
                 if (r.getDeleted()) {
                     live.remove(Refs.of(r));
                 } else {
                     live.put(Refs.of(r), r);
                 }
-                result.goldens().forEach(g -> lastGolden.put(g.getPersonId(), g));
-                result.conflicts().forEach(c -> lastConflict.put(c.getConflictId(), c));
-                checkInvariants(shard, live, lastGolden, lastConflict, "seed " + seed + " after " + Refs.of(r));
+                String when = "seed " + seed + " after " + Refs.of(r);
+                if (live.size() >= 2 && random.nextInt(8) == 0) {
+                    List<String> refs = new ArrayList<>(new TreeSet<>(live.keySet()));
+                    Collections.shuffle(refs, random);
+                    ReviewDecision decision = random.nextBoolean() ? ReviewDecision.SAME : ReviewDecision.DIFFERENT;
+                    results.add(shard.decideRecords(refs.get(0), refs.get(1), decision));
+                    replay.decideRecords(refs.get(0), refs.get(1), decision);
+                    when += " and " + decision + " " + refs.get(0) + " " + refs.get(1);
+                }
+                for (ResolveResult result : results) {
+                    result.goldens().forEach(g -> lastGolden.put(g.getPersonId(), g));
+                    result.conflicts().forEach(c -> lastConflict.put(c.getConflictId(), c));
+                }
+                checkInvariants(shard, live, lastGolden, lastConflict, when);
             }
-
-            Shard replay = new Shard();
-            replay.applyAll(input);
             assertThat(replay.publishedIds()).as("replay of seed %d", seed).isEqualTo(shard.publishedIds());
         }
     }
@@ -84,7 +97,7 @@ class ClusterInvariantsTest {
     private static void checkInvariants(Shard shard, Map<String, SourcePerson> live, Map<String, GoldenPerson> lastGolden,
             Map<String, Conflict> lastConflict, String when) {
         ClusterStore store = shard.store;
-        SimpleMatcher matcher = new SimpleMatcher();
+        Verdicts matcher = new Verdicts(store);
         Map<String, Set<String>> persons = new HashMap<>();
         for (String ref : live.keySet()) {
             String pid = store.memberships().get(ref);
@@ -131,7 +144,21 @@ class ClusterInvariantsTest {
         });
     }
 
-    private static int components(List<String> refs, Map<String, SourcePerson> live, SimpleMatcher matcher) {
+    /** The matcher's verdicts, overridden by the reviewer decisions in the store. */
+    private record Verdicts(ClusterStore store) {
+        private static final SimpleMatcher MATCHER = new SimpleMatcher();
+
+        org.onegrid.resolve.match.MatchVerdict compare(SourcePerson a, SourcePerson b) {
+            String decided = store.decisions().get(Refs.pair(Refs.of(a), Refs.of(b)));
+            if (decided != null) {
+                return new org.onegrid.resolve.match.MatchVerdict(decided.equals("SAME") ? Decision.MATCH : Decision.NEVER,
+                        org.onegrid.schema.MatchRule.REVIEWED_SAME, 0, List.of());
+            }
+            return MATCHER.compare(a, b);
+        }
+    }
+
+    private static int components(List<String> refs, Map<String, SourcePerson> live, Verdicts matcher) {
         Set<String> seen = new HashSet<>();
         int parts = 0;
         for (String start : refs) {
@@ -153,12 +180,12 @@ class ClusterInvariantsTest {
         return parts;
     }
 
-    private static boolean anyMatch(Set<String> a, Set<String> b, Map<String, SourcePerson> live, SimpleMatcher m) {
+    private static boolean anyMatch(Set<String> a, Set<String> b, Map<String, SourcePerson> live, Verdicts m) {
         return a.stream().anyMatch(x -> b.stream()
                 .anyMatch(y -> m.compare(live.get(x), live.get(y)).decision() == Decision.MATCH));
     }
 
-    private static boolean anyNever(Set<String> a, Set<String> b, Map<String, SourcePerson> live, SimpleMatcher m) {
+    private static boolean anyNever(Set<String> a, Set<String> b, Map<String, SourcePerson> live, Verdicts m) {
         return a.stream().anyMatch(x -> b.stream()
                 .anyMatch(y -> m.compare(live.get(x), live.get(y)).decision() == Decision.NEVER));
     }
