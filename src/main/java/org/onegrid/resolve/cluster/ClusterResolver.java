@@ -94,7 +94,7 @@ public final class ClusterResolver {
      * their current records apart for good. Either way the decision is stored per pair of their
      * records and honoured from then on, and the possible-match conflict between them is RESOLVED.
      *
-     * Deciding SAME for persons already one changes nothing, so a replayed decision is harmless.
+     * <p>Deciding SAME for persons already one changes nothing, so a replayed decision is harmless.
      *
      * @throws IllegalArgumentException when either id is unknown or retired, or when DIFFERENT is
      *         decided for two ids that now carry one person
