@@ -245,7 +245,7 @@ public final class ClusterResolver {
             PersonState pb = store.persons().get(b);
             for (String x : pa.members()) {
                 for (String y : pb.members()) {
-                    record(x, y, decision);
+                    remember(x, y, decision);
                 }
             }
             resolvePossibleMatch(a, b);
@@ -264,7 +264,7 @@ public final class ClusterResolver {
          * Stores a decision about two records. A SAME pair is also indexed under each record, as
          * if by a blocking key, so that the pair is found again wherever blocking would not.
          */
-        private void record(String a, String b, ReviewDecision decision) {
+        private void remember(String a, String b, ReviewDecision decision) {
             String key = Refs.pair(a, b);
             store.decisions().put(key, decision == ReviewDecision.SAME ? SAME : DIFFERENT);
             verdicts.remove(key);
@@ -281,7 +281,7 @@ public final class ClusterResolver {
         }
 
         void decideRecords(String refA, String refB, ReviewDecision decision) {
-            record(refA, refB, decision);
+            remember(refA, refB, decision);
             String pa = store.memberships().get(refA);
             String pb = store.memberships().get(refB);
             touched.add(pa);
