@@ -621,6 +621,7 @@ public final class ClusterResolver {
             if (person.active()) {
                 List<SourcePerson> members = person.members().stream().map(store.records()::get).toList();
                 wanted.putAll(FieldDisagreements.of(pid, members, gridOf(pid), now));
+                wanted.putAll(FieldDisagreements.againstId(pid, members, gridOf(pid), now));
                 wanted.putAll(possibleMatches(person));
             }
             for (String id : person.conflicts()) {

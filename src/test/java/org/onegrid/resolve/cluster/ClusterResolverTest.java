@@ -600,6 +600,23 @@ class ClusterResolverTest {
     }
 
     @Test
+    void statedBirthDateDisagreeingWithTheIdNumberRaisesAConflictUntilCorrected() {
+        ResolveResult result = shard.apply(aPerson().from("health", "h1").named("李娜").withId(ID_A)
+                .born("1985-03-12").flagged("BIRTH_DATE_DISAGREES_WITH_ID"));
+
+        String pid = shard.personOf("health", "h1");
+        assertThat(result.conflicts()).singleElement().satisfies(c -> {
+            assertThat(c.getKind()).isEqualTo(ConflictKind.ID_DISAGREES_WITH_RECORD);
+            assertThat(c.getConflictId()).isEqualTo(pid + "/birthDate-vs-id");
+            assertThat(c.getCandidates()).extracting(v -> v.getValue()).containsExactly("1985-03-12", "1985-03-02");
+        });
+
+        ResolveResult corrected = shard.apply(aPerson().from("health", "h1").named("李娜").withId(ID_A).born("1985-03-02"));
+        assertThat(corrected.conflicts()).singleElement()
+                .satisfies(c -> assertThat(c.getStatus()).isEqualTo(ConflictStatus.WITHDRAWN));
+    }
+
+    @Test
     void conflictsOfAMergedPersonAreWithdrawn() {
         shard.apply(aPerson().from("civil-affairs", "c1").named("李娜").female());
         shard.apply(aPerson().from("public-security", "ps1").named("李娜拉").withId(ID_A));
