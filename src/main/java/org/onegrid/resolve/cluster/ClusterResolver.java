@@ -45,6 +45,8 @@ public final class ClusterResolver {
     static final String DIFFERENT = "DIFFERENT";
     private static final String SEQUENCE = "seq";
     private static final String ID_COUNTER = "id/";
+    /** Prefix, in the blocks table, of the list of records a reviewer said are the same as a record. */
+    static final String REVIEWED_SAME_KEY = "\u0000reviewed-same/";
 
     private final ClusterStore store;
     private final Matcher matcher;
@@ -92,17 +94,46 @@ public final class ClusterResolver {
      * their current records apart for good. Either way the decision is stored per pair of their
      * records and honoured from then on, and the possible-match conflict between them is RESOLVED.
      *
-     * @throws IllegalArgumentException when either id is unknown or retired
+     * <p>Deciding SAME for persons already one changes nothing, so a replayed decision is harmless.
+     *
+     * @throws IllegalArgumentException when either id is unknown or retired, or when DIFFERENT is
+     *         decided for two ids that now carry one person
      */
     public ResolveResult decide(String personA, String personB, ReviewDecision decision) {
         Objects.requireNonNull(decision, "decision");
         String a = current(personA);
         String b = current(personB);
         if (a.equals(b)) {
+            if (decision == ReviewDecision.DIFFERENT) {
+                throw new IllegalArgumentException("persons " + personA + " and " + personB
+                        + " are one person now (" + a + "); separating its records needs a decision per record");
+            }
             return ResolveResult.EMPTY;
         }
         Work work = new Work();
         work.decide(a, b, decision);
+        return work.finish();
+    }
+
+    /**
+     * Applies a reviewer's decision about two source records (refs, see {@link Refs#of}). SAME makes
+     * their verdict a match from now on, merging their persons when nothing forbids it; DIFFERENT
+     * makes it never, and when both are in one person, the record less connected to the others (on
+     * a tie the larger ref) leaves it, as if its data had changed.
+     *
+     * @throws IllegalArgumentException when either record is unknown or both refs are the same
+     */
+    public ResolveResult decideRecords(String refA, String refB, ReviewDecision decision) {
+        Objects.requireNonNull(decision, "decision");
+        if (refA.equals(refB) || store.records().get(refA) == null || store.records().get(refB) == null) {
+            throw new IllegalArgumentException("records " + refA + " and " + refB + " must be two known records");
+        }
+        String value = decision == ReviewDecision.SAME ? SAME : DIFFERENT;
+        if (value.equals(store.decisions().get(Refs.pair(refA, refB)))) {
+            return ResolveResult.EMPTY;
+        }
+        Work work = new Work();
+        work.decideRecords(refA, refB, decision);
         return work.finish();
     }
 
@@ -164,26 +195,29 @@ public final class ClusterResolver {
                 return;
             }
             boolean leaves = others.stream().anyMatch(m -> verdict(ref, m).decision() == Decision.NEVER);
-            List<Set<String>> parts;
-            if (leaves) {
-                parts = components(others);
-            } else {
-                parts = components(person.members());
+            if (!leaves) {
+                List<Set<String>> parts = components(person.members());
                 if (parts.size() == 1) {
                     settle(pid);
                     return;
                 }
-                leaves = parts.remove(Set.of(ref));
+                if (!parts.contains(Set.of(ref))) {
+                    resplit(pid, parts).forEach(this::settle);
+                    return;
+                }
             }
-            if (leaves) {
-                store.memberships().delete(ref);
-                store.persons().put(pid, person.withMembers(others));
-            }
-            List<String> ids = resplit(pid, parts);
-            ids.forEach(this::settle);
-            if (leaves) {
-                place(ref, pid);
-            }
+            leave(ref, pid);
+        }
+
+        /** Takes a record out of its person, re-splits and settles the rest, and places the record anew. */
+        private void leave(String ref, String pid) {
+            PersonState person = store.persons().get(pid);
+            List<String> others = without(person.members(), ref);
+            store.memberships().delete(ref);
+            store.persons().put(pid, person.withMembers(others));
+            touched.add(pid);
+            resplit(pid, components(others)).forEach(this::settle);
+            place(ref, pid);
         }
 
         void withdraw(String ref, SourcePerson old) {
@@ -209,11 +243,9 @@ public final class ClusterResolver {
         void decide(String a, String b, ReviewDecision decision) {
             PersonState pa = store.persons().get(a);
             PersonState pb = store.persons().get(b);
-            String value = decision == ReviewDecision.SAME ? SAME : DIFFERENT;
             for (String x : pa.members()) {
                 for (String y : pb.members()) {
-                    store.decisions().put(Refs.pair(x, y), value);
-                    verdicts.remove(Refs.pair(x, y));
+                    remember(x, y, decision);
                 }
             }
             resolvePossibleMatch(a, b);
@@ -225,6 +257,52 @@ public final class ClusterResolver {
                 String survivor = aOlder ? a : b;
                 mergeInto(aOlder ? b : a, survivor, MatchRule.REVIEWED_SAME, null, null, List.of());
                 settle(survivor);
+            }
+        }
+
+        /**
+         * Stores a decision about two records. A SAME pair is also indexed under each record, as
+         * if by a blocking key, so that the pair is found again wherever blocking would not.
+         */
+        private void remember(String a, String b, ReviewDecision decision) {
+            String key = Refs.pair(a, b);
+            store.decisions().put(key, decision == ReviewDecision.SAME ? SAME : DIFFERENT);
+            verdicts.remove(key);
+            for (String[] side : new String[][] {{a, b}, {b, a}}) {
+                String indexKey = REVIEWED_SAME_KEY + side[0];
+                TreeSet<String> partners = new TreeSet<>(Objects.requireNonNullElse(store.blocks().get(indexKey), List.of()));
+                boolean changed = decision == ReviewDecision.SAME ? partners.add(side[1]) : partners.remove(side[1]);
+                if (changed && partners.isEmpty()) {
+                    store.blocks().delete(indexKey);
+                } else if (changed) {
+                    store.blocks().put(indexKey, List.copyOf(partners));
+                }
+            }
+        }
+
+        void decideRecords(String refA, String refB, ReviewDecision decision) {
+            remember(refA, refB, decision);
+            String pa = store.memberships().get(refA);
+            String pb = store.memberships().get(refB);
+            touched.add(pa);
+            touched.add(pb);
+            if (!pa.equals(pb)) {
+                resolvePossibleMatch(pa, pb);
+                if (decision == ReviewDecision.SAME) {
+                    settle(pa);
+                }
+                return;
+            }
+            if (decision == ReviewDecision.DIFFERENT) {
+                List<String> members = store.persons().get(pa).members();
+                long linksA = members.stream()
+                        .filter(m -> !m.equals(refA) && !m.equals(refB) && verdict(refA, m).decision() == Decision.MATCH)
+                        .count();
+                long linksB = members.stream()
+                        .filter(m -> !m.equals(refA) && !m.equals(refB) && verdict(refB, m).decision() == Decision.MATCH)
+                        .count();
+                String leaving = linksA < linksB || linksA == linksB && refA.compareTo(refB) > 0 ? refA : refB;
+                leave(leaving, pa);
             }
         }
 
@@ -445,6 +523,10 @@ public final class ClusterResolver {
                     found.addAll(block);
                 }
             }
+            List<String> reviewedSame = store.blocks().get(REVIEWED_SAME_KEY + ref);
+            if (reviewedSame != null) {
+                found.addAll(reviewedSame);
+            }
             found.remove(ref);
             return found;
         }
@@ -539,6 +621,7 @@ public final class ClusterResolver {
             if (person.active()) {
                 List<SourcePerson> members = person.members().stream().map(store.records()::get).toList();
                 wanted.putAll(FieldDisagreements.of(pid, members, gridOf(pid), now));
+                wanted.putAll(FieldDisagreements.againstId(pid, members, gridOf(pid), now));
                 wanted.putAll(possibleMatches(person));
             }
             for (String id : person.conflicts()) {

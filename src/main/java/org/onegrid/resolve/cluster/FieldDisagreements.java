@@ -19,7 +19,9 @@ import org.onegrid.schema.SourcePerson;
 
 /**
  * Finds the fields on which the member records of one person disagree: birth date, gender (male
- * against female; unknown and not stated agree with anything), ID number and normalized address.
+ * against female; unknown and not stated agree with anything), ID number and normalized address;
+ * and the records whose stated birth date or gender disagrees with their own ID number, as
+ * standardization flagged them.
  */
 final class FieldDisagreements {
 
@@ -33,7 +35,56 @@ final class FieldDisagreements {
         FIELDS.put(Survivorship.ADDRESS, r -> r.getAddress() == null ? null : r.getAddress().getNormalized());
     }
 
+    /** Standardization flags (SourcePerson.flags) naming a field that disagrees with the ID number. */
+    static final Map<String, String> ID_FLAGS = Map.of(
+            "BIRTH_DATE_DISAGREES_WITH_ID", Survivorship.BIRTH_DATE,
+            "GENDER_DISAGREES_WITH_ID", Survivorship.GENDER);
+
     private FieldDisagreements() {
+    }
+
+    /**
+     * One open ID_DISAGREES_WITH_RECORD conflict per field (birth date, gender) that some member
+     * states differently from its own ID number; candidates are each flagged record's stated value
+     * and the value its ID number encodes. Id: {@code personId/field-vs-id}.
+     */
+    static Map<String, Conflict> againstId(String personId, List<SourcePerson> members, GridRef grid, Instant now) {
+        List<SourcePerson> byRef = members.stream().sorted(Comparator.comparing((SourcePerson r) -> Refs.of(r))).toList();
+        Map<String, List<CandidateValue>> byField = new java.util.TreeMap<>();
+        for (SourcePerson r : byRef) {
+            String id = r.getIdNumber() != null ? r.getIdNumber() : r.getIdNumberStated();
+            if (id == null || id.length() != 18) {
+                continue;
+            }
+            for (String flag : new java.util.TreeSet<>(r.getFlags())) {
+                String field = ID_FLAGS.get(flag);
+                if (field == null) {
+                    continue;
+                }
+                String stated = FIELDS.get(field).apply(r);
+                String fromId = field.equals(Survivorship.BIRTH_DATE)
+                        ? id.substring(6, 10) + "-" + id.substring(10, 12) + "-" + id.substring(12, 14)
+                        : (Character.getNumericValue(id.charAt(16)) % 2 == 1 ? "1" : "2");
+                List<CandidateValue> candidates = byField.computeIfAbsent(field, f -> new ArrayList<>());
+                candidates.add(new CandidateValue(stated == null ? "" : stated, Refs.provenance(r)));
+                candidates.add(new CandidateValue(fromId, Refs.provenance(r)));
+            }
+        }
+        Map<String, Conflict> conflicts = new LinkedHashMap<>();
+        byField.forEach((field, candidates) -> {
+            String id = personId + "/" + field + "-vs-id";
+            conflicts.put(id, Conflict.newBuilder()
+                    .setConflictId(id)
+                    .setKind(ConflictKind.ID_DISAGREES_WITH_RECORD)
+                    .setStatus(ConflictStatus.OPEN)
+                    .setPersonId(personId)
+                    .setField(field)
+                    .setCandidates(candidates)
+                    .setGrid(grid)
+                    .setDetectedAt(now)
+                    .build());
+        });
+        return conflicts;
     }
 
     /** The stable id of the disagreement on a field of a person. */
@@ -43,7 +94,7 @@ final class FieldDisagreements {
 
     /** One open FIELD_DISAGREEMENT conflict per field the members disagree on, keyed by conflict id. */
     static Map<String, Conflict> of(String personId, List<SourcePerson> members, GridRef grid, Instant now) {
-        List<SourcePerson> byRef = members.stream().sorted(Comparator.comparing(Refs::of)).toList();
+        List<SourcePerson> byRef = members.stream().sorted(Comparator.comparing((SourcePerson r) -> Refs.of(r))).toList();
         Map<String, Conflict> conflicts = new LinkedHashMap<>();
         FIELDS.forEach((field, value) -> {
             List<CandidateValue> candidates = new ArrayList<>();

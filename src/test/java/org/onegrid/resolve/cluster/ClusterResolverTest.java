@@ -497,6 +497,62 @@ class ClusterResolverTest {
     }
 
     @Test
+    void decisionFollowsMergeRedirectsAndIsHarmlessWhenReplayed() {
+        shard.apply(aPerson().from("civil-affairs", "c1").named("李娜"));
+        shard.apply(aPerson().from("public-security", "ps1").named("李娜拉").withId(ID_A));
+        String merged = shard.personOf("public-security", "ps1");
+        shard.apply(aPerson().from("health", "h1").named("李娜").withId(ID_A));
+        shard.apply(aPerson().from("party", "p1").named("李那").pinyin("li na"));
+        String other = shard.personOf("party", "p1");
+
+        ResolveResult result = shard.decide(merged, other, ReviewDecision.SAME);
+
+        assertThat(shard.personOf("party", "p1")).isEqualTo(shard.personOf("civil-affairs", "c1"));
+        assertThat(result.links()).extracting(PersonLink::getSourceKey).containsExactly("p1");
+        assertThat(shard.decide(merged, other, ReviewDecision.SAME).isEmpty()).isTrue();
+        assertThatThrownBy(() -> shard.decide(merged, other, ReviewDecision.DIFFERENT))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void recordDecisionDifferentSeparatesTwoRecordsOfOnePersonForGood() {
+        shard.apply(aPerson().from("civil-affairs", "c1").named("王芳"));
+        shard.apply(aPerson().from("health", "h1").named("王芳"));
+        shard.apply(aPerson().from("party", "p1").named("王芳"));
+        String pid = shard.personOf("civil-affairs", "c1");
+
+        ResolveResult result = shard.resolver.decideRecords("health/h1", "party/p1", ReviewDecision.DIFFERENT);
+
+        assertThat(shard.personOf("civil-affairs", "c1")).isEqualTo(pid);
+        assertThat(shard.personOf("health", "h1")).isEqualTo(pid);
+        String moved = shard.personOf("party", "p1");
+        assertThat(moved).isNotEqualTo(pid);
+        assertThat(linkOf(result, "p1").getPreviousPersonId()).isEqualTo(pid);
+        assertThat(result.conflicts()).singleElement().satisfies(c -> {
+            assertThat(c.getKind()).isEqualTo(ConflictKind.POSSIBLE_MATCH);
+            assertThat(c.getStatus()).isEqualTo(ConflictStatus.OPEN);
+        });
+
+        shard.apply(aPerson().from("party", "p1").named("王芳").phones("13800000001"));
+        assertThat(shard.personOf("party", "p1")).isEqualTo(moved);
+        assertThat(shard.resolver.decideRecords("health/h1", "party/p1", ReviewDecision.DIFFERENT).isEmpty()).isTrue();
+    }
+
+    @Test
+    void recordDecisionSameMergesTheirPersons() {
+        shard.apply(aPerson().from("civil-affairs", "c1").named("李晓").pinyin("li xiao"));
+        shard.apply(aPerson().from("health", "h1").named("李小").pinyin("li xiao"));
+        String older = shard.personOf("civil-affairs", "c1");
+
+        ResolveResult result = shard.resolver.decideRecords("health/h1", "civil-affairs/c1", ReviewDecision.SAME);
+
+        assertThat(shard.personOf("health", "h1")).isEqualTo(older);
+        assertThat(linkOf(result, "h1").getRule()).isEqualTo(MatchRule.REVIEWED_SAME);
+        assertThat(result.conflicts()).singleElement()
+                .satisfies(c -> assertThat(c.getStatus()).isEqualTo(ConflictStatus.RESOLVED));
+    }
+
+    @Test
     void decisionOnAnUnknownPersonIsRefused() {
         shard.apply(aPerson().from("health", "h1").named("李娜"));
         String pid = shard.personOf("health", "h1");
@@ -541,6 +597,23 @@ class ClusterResolverTest {
             assertThat(c.getStatus()).isEqualTo(ConflictStatus.WITHDRAWN);
         });
         assertThat(shard.store.conflicts().get(pid + "/address")).isNull();
+    }
+
+    @Test
+    void statedBirthDateDisagreeingWithTheIdNumberRaisesAConflictUntilCorrected() {
+        ResolveResult result = shard.apply(aPerson().from("health", "h1").named("李娜").withId(ID_A)
+                .born("1985-03-12").flagged("BIRTH_DATE_DISAGREES_WITH_ID"));
+
+        String pid = shard.personOf("health", "h1");
+        assertThat(result.conflicts()).singleElement().satisfies(c -> {
+            assertThat(c.getKind()).isEqualTo(ConflictKind.ID_DISAGREES_WITH_RECORD);
+            assertThat(c.getConflictId()).isEqualTo(pid + "/birthDate-vs-id");
+            assertThat(c.getCandidates()).extracting(v -> v.getValue()).containsExactly("1985-03-12", "1985-03-02");
+        });
+
+        ResolveResult corrected = shard.apply(aPerson().from("health", "h1").named("李娜").withId(ID_A).born("1985-03-02"));
+        assertThat(corrected.conflicts()).singleElement()
+                .satisfies(c -> assertThat(c.getStatus()).isEqualTo(ConflictStatus.WITHDRAWN));
     }
 
     @Test

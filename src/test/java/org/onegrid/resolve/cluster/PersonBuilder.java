@@ -109,6 +109,13 @@ final class PersonBuilder {
         return this;
     }
 
+    PersonBuilder flagged(String flag) {
+        List<String> flags = new ArrayList<>(b.getFlags());
+        flags.add(flag);
+        b.setFlags(flags);
+        return this;
+    }
+
     PersonBuilder deleted() {
         b.setDeleted(true);
         return this;

@@ -63,6 +63,12 @@ final class Shard {
         return result;
     }
 
+    ResolveResult decideRecords(String refA, String refB, ReviewDecision decision) {
+        ResolveResult result = resolver.decideRecords(refA, refB, decision);
+        published.add(result);
+        return result;
+    }
+
     String personOf(String connector, String sourceKey) {
         return store.memberships().get(Refs.of(connector, sourceKey));
     }
