@@ -70,6 +70,24 @@ public record IngestBatch(String connector, String unit, List<RawRecord> records
         }
 
         /**
+         * A change as a source with its own per-record positions and commit times reported it (change data capture):
+         * a JSON object of source column to value, UTF-8.
+         *
+         * @param sourceTime when the source committed this record, or null
+         */
+        public Builder change(Operation operation, String sourceKey, String position, Instant sourceTime, String json,
+                              Map<String, String> meta) {
+            records.add(RawRecord.newBuilder()
+                    .setConnector(connector).setSourceKey(sourceKey).setOperation(operation)
+                    .setSourcePosition(position).setSourceTime(sourceTime).setIngestTime(ingestTime)
+                    .setContentType("application/json")
+                    .setPayload(ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)))
+                    .setSourceMeta(meta)
+                    .build());
+            return this;
+        }
+
+        /**
          * Input that could not be taken.
          *
          * @param message what was wrong, for a person; never the personal data itself

@@ -1,0 +1,70 @@
+package org.onegrid.connector.debezium;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.onegrid.backbone.AvroSerde;
+import org.onegrid.backbone.KafkaBackbone;
+import org.onegrid.backbone.Topics;
+import org.onegrid.schema.Operation;
+import org.onegrid.schema.RawRecord;
+
+/** Reads a connector's raw topic from the beginning to its current end, the way a test looks at what arrived. */
+final class RawTopic {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RawTopic() {}
+
+    static List<RawRecord> read(KafkaBackbone backbone, String connector) {
+        String topic = Topics.raw(connector).name();
+        Map<String, Object> config = backbone.clientConfig();
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        AvroSerde<RawRecord> serde = AvroSerde.of(RawRecord.class);
+        List<RawRecord> records = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), serde.deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> records.add(r.value()));
+            }
+        }
+        return records;
+    }
+
+    static JsonNode payload(RawRecord record) {
+        try {
+            return JSON.readTree(StandardCharsets.UTF_8.decode(record.getPayload().duplicate()).toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<RawRecord> of(List<RawRecord> records, Operation operation) {
+        return records.stream().filter(r -> r.getOperation() == operation).toList();
+    }
+
+    /** Key and content of a record: what must be equal when a change was written twice. */
+    static String identity(RawRecord record) {
+        return record.getSourceKey() + " " + record.getOperation() + " " + payload(record);
+    }
+
+    /** The latest record per source key, in topic order (what compaction keeps). */
+    static Map<String, RawRecord> latest(List<RawRecord> records) {
+        return records.stream().collect(Collectors.toMap(RawRecord::getSourceKey, r -> r, (a, b) -> b, java.util.LinkedHashMap::new));
+    }
+}
