@@ -11,6 +11,7 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 import org.onegrid.backbone.Topics;
 import org.onegrid.resolve.cluster.Blocking;
@@ -44,15 +45,35 @@ public final class ResolverTopology {
      * @param survivorship which department wins which golden field
      */
     public static Topology build(Sharding sharding, Matcher matcher, Survivorship survivorship) {
+        return build(sharding, matcher, survivorship, Storage.PERSISTENT);
+    }
+
+    /** Where the resolver's tables live. */
+    public enum Storage {
+        /** RocksDB with changelogs: what the service runs on. */
+        PERSISTENT,
+        /**
+         * In memory with changelogs: for test drivers that commit after every record, where flushing RocksDB each
+         * time measures the disk, not the resolver.
+         */
+        IN_MEMORY;
+
+        KeyValueBytesStoreSupplier supplier(String name) {
+            return this == PERSISTENT ? Stores.persistentKeyValueStore(name) : Stores.inMemoryKeyValueStore(name);
+        }
+    }
+
+    /** As {@link #build(Sharding, Matcher, Survivorship)}, with the tables kept in {@code storage}. */
+    public static Topology build(Sharding sharding, Matcher matcher, Survivorship survivorship, Storage storage) {
         Serde<String> keys = Serdes.String();
         var sources = Topics.SOURCE.valueSerde(SourcePerson.class);
         StreamsBuilder builder = new StreamsBuilder();
 
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ShardRouter.STORE), keys, Serdes.String()));
+                storage.supplier(ShardRouter.STORE), keys, Serdes.String()));
         for (String store : KeyValueClusterStore.STORES) {
             builder.addStateStore(Stores.keyValueStoreBuilder(
-                    Stores.persistentKeyValueStore(store), keys, Serdes.ByteArray()));
+                    storage.supplier(store), keys, Serdes.ByteArray()));
         }
 
         // Matching happens inside one shard only: blocking keys are qualified by the shard key, so records of

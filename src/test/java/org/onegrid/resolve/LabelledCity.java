@@ -93,7 +93,8 @@ final class LabelledCity {
         config.put(StreamsConfig.STATE_DIR_CONFIG, workDir.resolve("streams").toString());
         Map<String, String> predicted = new HashMap<>();
         try (TopologyTestDriver driver = new TopologyTestDriver(
-                ResolverTopology.build(Sharding.BIRTH_DATE, new ScoringMatcher(), Survivorship.RECENCY_ONLY), config)) {
+                ResolverTopology.build(Sharding.BIRTH_DATE, new ScoringMatcher(), Survivorship.RECENCY_ONLY,
+                        ResolverTopology.Storage.IN_MEMORY), config)) {
             var source = driver.createInputTopic(Topics.SOURCE.name(), new StringSerializer(), Topics.SOURCE.valueSerde(SourcePerson.class));
             var links = driver.createOutputTopic(Topics.LINKS.name(), new StringDeserializer(), Topics.LINKS.valueSerde(PersonLink.class));
             population.records().forEach(record -> {
