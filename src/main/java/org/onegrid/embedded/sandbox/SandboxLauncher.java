@@ -1,7 +1,6 @@
 package org.onegrid.embedded.sandbox;
 
 import org.onegrid.config.OneGridProperties;
-import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -20,15 +19,15 @@ final class SandboxLauncher implements ApplicationListener<ApplicationEvent> {
 
     @Override
     public void onApplicationEvent(ApplicationEvent event) {
-        if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
-            OneGridProperties.Sandbox settings = Binder.get(prepared.getEnvironment())
+        // Prepared, not environment-prepared: by then every property source is in place, a test's dynamic ones too.
+        if (event instanceof ApplicationPreparedEvent prepared && sandbox == null) {
+            OneGridProperties.Sandbox settings = Binder.get(prepared.getApplicationContext().getEnvironment())
                     .bindOrCreate("onegrid.sandbox", OneGridProperties.Sandbox.class);
-            if (settings.enabled() && sandbox == null) {
+            if (settings.enabled()) {
                 sandbox = Sandbox.start(new SandboxSettings(settings.dir(), settings.persons(), settings.seed(),
                         settings.postgresPort(), settings.mariadbPort(), settings.healthPort()));
+                prepared.getApplicationContext().getBeanFactory().registerSingleton(BEAN, sandbox);
             }
-        } else if (event instanceof ApplicationPreparedEvent prepared && sandbox != null) {
-            prepared.getApplicationContext().getBeanFactory().registerSingleton(BEAN, sandbox);
         } else if ((event instanceof ContextClosedEvent || event instanceof ApplicationFailedEvent) && sandbox != null) {
             sandbox.close();
             sandbox = null;
