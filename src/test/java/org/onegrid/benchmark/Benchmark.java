@@ -71,6 +71,9 @@ public final class Benchmark {
     }
 
     private BenchmarkResult run() throws Exception {
+        for (int port : List.of(POSTGRES_PORT, MARIADB_PORT, HEALTH_PORT)) {
+            requireFree(port);
+        }
         prepareWorkDir();
         BenchmarkResult.Builder result = BenchmarkResult.builder(options);
         log("Seeding the sandbox department systems with a city of %,d residents (seed %d)", options.persons(), options.seed());
@@ -272,6 +275,15 @@ public final class Benchmark {
         Long madeAt = pendingChanges.get(record.key());
         if (madeAt != null && at >= madeAt && pendingChanges.remove(record.key(), madeAt)) {
             latencies.add(at - madeAt);
+        }
+    }
+
+    private static void requireFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new IllegalStateException("port " + port + " is in use; the benchmark runs the sandbox departments on the"
+                    + " ports the shipped connector files name. Is OneGrid running on its embedded defaults? Stop it first.");
         }
     }
 

@@ -119,8 +119,9 @@ record BenchmarkResult(String date, Map<String, Object> machine, Map<String, Obj
             md.append(String.format("| end-to-end throughput (first raw record → last golden update) | %,.0f records/s over %.0f s |%n",
                     load.endToEndPerSecond(), load.pipelineSeconds()));
             for (Stage stage : load.stages()) {
-                md.append(String.format("| stage output `%s` | %,d records, %,.0f /s |%n", stage.topic(), stage.records(),
-                        stage.perSecond()));
+                md.append(String.format("| stage output `%s` | %,d records, %s |%n", stage.topic(), stage.records(),
+                        stage.perSecond() > 0 ? String.format("%,.0f /s", stage.perSecond())
+                                : stage.records() > 0 ? "all within one read" : "none"));
             }
         }
         if (accuracy != null) {
