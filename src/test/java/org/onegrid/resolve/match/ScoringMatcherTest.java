@@ -98,6 +98,21 @@ class ScoringMatcherTest {
     }
 
     @Test
+    void sendsTwinsSharingAParentsPhoneAndAddressToReviewWhenOneHasNoIdNumber() {
+        // As the generated city had it: a health record without an ID, the twin brother's record with his valid ID.
+        SourcePerson chenwei = aPerson().named("韩晨伟", "han chen wei").male().born("2016-06-17").withPhone("15024853735")
+                .livingAt("长林社区", "金色花园", "10", "3", "601").build();
+        SourcePerson chenjun = aPerson().named("韩晨俊", "han chen jun").male().born("2016-06-17").withPhone("15024853735")
+                .withId("360521201606170357").livingAt("长林社区", "金色花园", "10", "3", "601").build();
+
+        MatchVerdict verdict = matcher.compare(chenwei, chenjun);
+
+        assertThat(verdict.score()).as("household evidence alone reaches the match threshold")
+                .isGreaterThanOrEqualTo(MatchConfig.defaults().matchThreshold());
+        assertThat(verdict.decision()).isEqualTo(Decision.REVIEW);
+    }
+
+    @Test
     void matchesSameNameBirthDateAndAddressWithoutIdNumbers() {
         SourcePerson one = chenXiaoming().livingAt("长青社区", "阳光花园", "3", "2", "401").build();
         SourcePerson other = chenXiaoming().livingAt("长青社区", "阳光花园", "3", "2", "401").build();
