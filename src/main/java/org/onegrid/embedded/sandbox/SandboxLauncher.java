@@ -1,17 +1,19 @@
 package org.onegrid.embedded.sandbox;
 
 import org.onegrid.config.OneGridProperties;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
-import org.springframework.context.event.ContextClosedEvent;
 
 /**
  * Starts the sandbox department systems before any part of the service, so connectors find their departments
- * running exactly as real ones would be, and stops them last. Does nothing unless {@code onegrid.sandbox.enabled}.
+ * running exactly as real ones would be, and stops them last: after every bean (the connectors' change captures
+ * among them) has stopped, so no connector sees its department vanish while the service is shutting down. Does
+ * nothing unless {@code onegrid.sandbox.enabled}.
  */
 final class SandboxLauncher implements ApplicationListener<ApplicationEvent> {
 
@@ -28,8 +30,19 @@ final class SandboxLauncher implements ApplicationListener<ApplicationEvent> {
                         settings.postgresPort(), settings.mariadbPort(), settings.healthPort()));
             }
         } else if (event instanceof ApplicationPreparedEvent prepared && sandbox != null) {
-            prepared.getApplicationContext().getBeanFactory().registerSingleton(BEAN, sandbox);
-        } else if ((event instanceof ContextClosedEvent || event instanceof ApplicationFailedEvent) && sandbox != null) {
+            var beans = prepared.getApplicationContext().getBeanFactory();
+            beans.registerSingleton(BEAN, sandbox);
+            // Registered before any other bean is created, so destroyed after all of them.
+            if (beans instanceof DefaultListableBeanFactory registry) {
+                registry.registerDisposableBean(BEAN, this::stop);
+            }
+        } else if (event instanceof ApplicationFailedEvent) {
+            stop();
+        }
+    }
+
+    private synchronized void stop() {
+        if (sandbox != null) {
             sandbox.close();
             sandbox = null;
         }
