@@ -10,12 +10,14 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.onegrid.connector.filedrop.FileDropSource;
+import org.onegrid.connector.debezium.DebeziumType;
 import org.onegrid.connector.filedrop.FileDropType;
 
 /** docs/connectors.md documents every key a connector file may have, and every type. */
 class ConnectorDocsTest {
 
-    private static final List<ConnectorType> BUILT = List.of(new FileDropType());
+    private static final List<ConnectorType> BUILT = java.util.stream.Stream.concat(java.util.stream.Stream.of(new FileDropType()),
+            DebeziumType.all().stream()).toList();
 
     @Test
     void everyKeyOfEveryConnectorIsDocumented() throws IOException {
