@@ -34,7 +34,7 @@ class GoldenRecordTest {
         GoldenPerson golden = goldenOf("health", "h1");
         assertThat(golden.getIdNumber().getValue()).isEqualTo(ID);
         assertThat(golden.getIdNumber().getProvenance())
-                .isEqualTo(new Provenance("public-security", "ps1", Instant.parse("2020-01-01T00:00:00Z")));
+                .isEqualTo(new Provenance("public-security", "ps1", Instant.parse("2020-01-01T00:00:00Z"), null));
     }
 
     @Test
