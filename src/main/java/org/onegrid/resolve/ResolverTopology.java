@@ -2,6 +2,8 @@ package org.onegrid.resolve;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
@@ -42,8 +44,11 @@ import org.onegrid.schema.SourcePerson;
  *                                         └─► joined with the record's current version ─┐
  * onegrid.person.source ─► table of source records (by ref) ───────────────────────────┴─► shard router
  *     (stores: ref → shard, ref → decisions) ─► repartition by shard key (records and decisions, in order)
- *   ─► shard resolver (stores: records, memberships, persons, goldens, conflicts, blocks, decisions, counters)
+ *   ─► shard resolver (stores: records, memberships, persons, goldens, conflicts, blocks, decisions, counters,
+ *      decided-with)
  *   ─► onegrid.person.golden | onegrid.person.links | onegrid.person.conflicts | onegrid.rejected
+ *   └─► (birth-date sharding only) repartition by sweep key ─► cross-shard sweep, every sweep interval
+ *        (stores: sweep blocks, entries, dirty keys, open questions) ─► onegrid.person.conflicts
  * </pre>
  *
  * The decisions are repartitioned by record ref and joined with the table of source records, so Kafka Streams makes
@@ -54,6 +59,9 @@ public final class ResolverTopology {
     static final String BY_SHARD = "resolver-by-shard";
     static final String DECISIONS_BY_RECORD = "resolver-decisions-by-record";
     static final String SOURCES_STORE = "resolver-sources";
+    static final String BY_SWEEP_KEY = "resolver-by-sweep-key";
+    /** How often the cross-shard sweep looks at what changed, unless configured. */
+    public static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofSeconds(30);
     /** The rejected topic; its retention is the topic contract's business, not the topology's. */
     private static final TopicSpec REJECTED = Topics.rejected(Duration.ofDays(1));
 
@@ -89,6 +97,17 @@ public final class ResolverTopology {
 
     /** As {@link #build(Sharding, Matcher, Survivorship)}, with the tables kept in {@code storage}. */
     public static Topology build(Sharding sharding, Matcher matcher, Survivorship survivorship, Storage storage) {
+        return build(sharding, matcher, survivorship, DEFAULT_SWEEP_INTERVAL, storage);
+    }
+
+    /**
+     * The topology; every other {@code build} comes here.
+     *
+     * @param sweepInterval how often the cross-shard sweep looks at the records that changed (wall-clock time)
+     * @param storage where the tables live
+     */
+    public static Topology build(Sharding sharding, Matcher matcher, Survivorship survivorship, Duration sweepInterval,
+                                 Storage storage) {
         Serde<String> keys = Serdes.String();
         AvroSerde<SourcePerson> sources = Topics.SOURCE.valueSerde(SourcePerson.class);
         AvroSerde<ReviewerDecision> decisions = Topics.REVIEW_DECISIONS.valueSerde(ReviewerDecision.class);
@@ -101,6 +120,14 @@ public final class ResolverTopology {
         for (String store : KeyValueClusterStore.STORES) {
             builder.addStateStore(Stores.keyValueStoreBuilder(
                     storage.supplier(store), keys, Serdes.ByteArray()));
+        }
+        builder.addStateStore(Stores.keyValueStoreBuilder(storage.supplier(ShardResolver.DECIDED_STORE), keys,
+                Serdes.ByteArray()));
+        boolean sweep = sharding == Sharding.BIRTH_DATE;
+        if (sweep) {
+            for (String store : CrossShardSweep.STORES) {
+                builder.addStateStore(Stores.keyValueStoreBuilder(storage.supplier(store), keys, Serdes.ByteArray()));
+            }
         }
 
         // Matching happens inside one shard only: blocking keys are qualified by the shard key, so records of
@@ -124,12 +151,24 @@ public final class ResolverTopology {
         KStream<String, ShardRouter.Input> versions = records.toStream()
                 .mapValues(person -> (ShardRouter.Input) new ShardRouter.Version(person));
 
-        KStream<String, SpecificRecord> resolved = versions.merge(reviews)
+        List<String> resolverStores = new ArrayList<>(KeyValueClusterStore.STORES);
+        resolverStores.add(ShardResolver.DECIDED_STORE);
+        KStream<String, Object> resolved = versions.merge(reviews)
                 .process(() -> new ShardRouter(sharding), ShardRouter.STORE, ShardRouter.REVIEWS_STORE)
                 .repartition(Repartitioned.with(keys, new TaggedAvroSerde(SourcePerson.class, ReviewerDecision.class))
                         .withName(BY_SHARD))
-                .process(() -> new ShardResolver(matcher, blocking, config, clock),
-                        KeyValueClusterStore.STORES.toArray(String[]::new));
+                .process(() -> new ShardResolver(matcher, blocking, config, clock, sweep),
+                        resolverStores.toArray(String[]::new));
+        KStream<String, Conflict> conflicts = resolved.filter((key, value) -> value instanceof Conflict)
+                .mapValues(value -> (Conflict) value);
+        if (sweep) {
+            KStream<String, Conflict> questions = resolved.filter((key, value) -> value instanceof SweepEntry)
+                    .mapValues(value -> (SweepEntry) value)
+                    .repartition(Repartitioned.with(keys, SweepEntry.serde()).withName(BY_SWEEP_KEY))
+                    .process(() -> new CrossShardSweep(matcher, sweepInterval, clock),
+                            CrossShardSweep.STORES.toArray(String[]::new));
+            conflicts = conflicts.merge(questions);
+        }
 
         resolved.filter((key, value) -> value instanceof GoldenPerson)
                 .mapValues(value -> (GoldenPerson) value)
@@ -137,11 +176,9 @@ public final class ResolverTopology {
         resolved.filter((key, value) -> value instanceof PersonLink)
                 .mapValues(value -> (PersonLink) value)
                 .to(Topics.LINKS.name(), Produced.with(keys, Topics.LINKS.valueSerde(PersonLink.class)));
-        resolved.filter((key, value) -> value instanceof Conflict)
-                .mapValues(value -> (Conflict) value)
-                .to(Topics.CONFLICTS.name(), Produced.with(keys, Topics.CONFLICTS.valueSerde(Conflict.class)));
-        intake.merge(resolved)
-                .filter((key, value) -> value instanceof RejectedRecord)
+        conflicts.to(Topics.CONFLICTS.name(), Produced.with(keys, Topics.CONFLICTS.valueSerde(Conflict.class)));
+        intake.filter((key, value) -> value instanceof RejectedRecord)
+                .merge(resolved.filter((key, value) -> value instanceof RejectedRecord).mapValues(value -> (SpecificRecord) value))
                 .mapValues(value -> (RejectedRecord) value)
                 .to(REJECTED.name(), Produced.with(keys, REJECTED.valueSerde(RejectedRecord.class)));
         return builder.build();

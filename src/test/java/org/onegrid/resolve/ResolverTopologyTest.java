@@ -42,6 +42,9 @@ import org.onegrid.schema.SourcePerson;
 /** The resolver's topology end to end, on Streams' test driver: source records in, golden table and links out. */
 class ResolverTopologyTest {
 
+    /** Longer than the sweep interval the driver's topology runs with. */
+    private static final Duration SWEEP = ResolverTopology.DEFAULT_SWEEP_INTERVAL.plusSeconds(1);
+
     @TempDir
     Path stateDir;
 
@@ -251,6 +254,81 @@ class ResolverTopologyTest {
         assertThat(rejects.get("review/d-26").getReason()).isEqualTo("DECISION_INVALID");
         assertThat(rejects.get("review/d-27").getReason()).isEqualTo("DECISION_UNDECODABLE");
         assertThat(rejects.values()).allSatisfy(r -> assertThat(r.getConnector()).isEqualTo("review"));
+    }
+
+    // ---- the cross-shard sweep
+
+    @Test
+    void sweepAsksAboutRecordsOfOnePersonTheShardKeyKeptApartAndNeverMergesThem() {
+        send(aPerson().from("public-security", "ps-31").named("张伟", "zhang wei").born("1970-05-06").male().withIdSequence(135)
+                .withPhone("13700003333").build());
+        send(aPerson().from("health", "h-31").named("张伟", "zhang wei").born("1970-06-05").male().withPhone("13700003333").build());
+        Map<String, PersonLink> linkTable = linkTable();
+
+        driver.advanceWallClockTime(SWEEP);
+
+        Conflict question = crossShardQuestions().values().stream().findFirst().orElseThrow();
+        assertThat(question.getStatus()).isEqualTo(ConflictStatus.OPEN);
+        assertThat(question.getField()).isEqualTo("birthDate");
+        assertThat(question.getCandidates()).extracting(c -> c.getValue()).containsExactlyInAnyOrder("1970-05-06", "1970-06-05");
+        assertThat(List.of(question.getPersonId(), question.getOtherPersonId())).containsExactlyInAnyOrder(
+                linkTable.get("public-security/ps-31").getPersonId(), linkTable.get("health/h-31").getPersonId());
+        assertThat(active(goldenTable())).as("asked, not merged").hasSize(2);
+
+        decide(decision("d-31", "public-security/ps-31", "health/h-31", ReviewVerdict.SAME)
+                .setConflictId(question.getConflictId()).setField("birthDate").setValue("1970-05-06"));
+        driver.advanceWallClockTime(SWEEP);
+
+        assertThat(linkTable().get("health/h-31").getPersonId()).isEqualTo(linkTable.get("public-security/ps-31").getPersonId());
+        assertThat(crossShardQuestions().get(question.getConflictId())).satisfies(c -> {
+            assertThat(c.getStatus()).isEqualTo(ConflictStatus.RESOLVED);
+            assertThat(c.getDecisionId()).isEqualTo("d-31");
+        });
+    }
+
+    @Test
+    void sweepWithdrawsItsQuestionWhenTheDepartmentCorrectsTheBirthDate() {
+        send(aPerson().from("public-security", "ps-32").named("刘芳", "liu fang").born("1966-02-03").female().withIdSequence(246)
+                .withPhone("13700004444").build());
+        send(aPerson().from("civil-affairs", "ca-32").named("刘芳", "liu fang").born("1966-03-02").female().withPhone("13700004444").build());
+        driver.advanceWallClockTime(SWEEP);
+        String id = crossShardQuestions().keySet().iterator().next();
+
+        send(aPerson().from("civil-affairs", "ca-32").named("刘芳", "liu fang").born("1966-02-03").female().withPhone("13700004444").build());
+        driver.advanceWallClockTime(SWEEP);
+
+        assertThat(crossShardQuestions().get(id).getStatus()).isEqualTo(ConflictStatus.WITHDRAWN);
+        assertThat(active(goldenTable())).as("one person, by the matcher, once in one shard").hasSize(1);
+    }
+
+    @Test
+    void sweepDoesNotAskAgainAfterAReviewerSaidDifferent() {
+        send(aPerson().from("public-security", "ps-33").named("陈静", "chen jing").born("1990-07-08").female().withIdSequence(388)
+                .withPhone("13700005555").build());
+        send(aPerson().from("health", "h-33").named("陈静", "chen jing").born("1990-08-07").female().withPhone("13700005555").build());
+        driver.advanceWallClockTime(SWEEP);
+        String id = crossShardQuestions().keySet().iterator().next();
+
+        decide(decision("d-33", "public-security/ps-33", "health/h-33", ReviewVerdict.DIFFERENT).setConflictId(id));
+        driver.advanceWallClockTime(SWEEP);
+        send(aPerson().from("health", "h-33").named("陈静", "chen jing").born("1990-08-07").female().withPhone("13700005555")
+                .withPhone("13800006666").build());
+        driver.advanceWallClockTime(SWEEP);
+
+        Map<String, Conflict> after = crossShardQuestions();
+        assertThat(after.get(id).getStatus()).isEqualTo(ConflictStatus.RESOLVED);
+        assertThat(after.values()).noneMatch(c -> c.getStatus() == ConflictStatus.OPEN);
+        assertThat(active(goldenTable())).hasSize(2);
+    }
+
+    private Map<String, Conflict> crossShardQuestions() {
+        Map<String, Conflict> questions = new LinkedHashMap<>();
+        conflicts.readKeyValuesToMap().forEach((key, c) -> {
+            if (c.getKind() == ConflictKind.CROSS_SHARD_CANDIDATE) {
+                questions.put(key, c);
+            }
+        });
+        return questions;
     }
 
     private static ReviewerDecision.Builder decision(String id, String refA, String refB, ReviewVerdict verdict) {
