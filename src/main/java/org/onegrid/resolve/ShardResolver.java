@@ -121,6 +121,9 @@ final class ShardResolver implements Processor<String, SpecificRecord, String, O
 
     private ResolveResult decide(String shard, ReviewerDecision decision) {
         if (decision.getVerdict() == ReviewVerdict.RIGHT_VALUE) {
+            if (inShard(RecordReviews.ref(decision.getRecord()), shard)) {
+                reject(decision, "RIGHT_VALUE decisions are not applied yet");
+            }
             return ResolveResult.EMPTY;
         }
         String a = RecordReviews.ref(decision.getRecord());
