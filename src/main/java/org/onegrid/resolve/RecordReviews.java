@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.onegrid.backbone.AvroSerde;
+import org.onegrid.resolve.cluster.ClusterResolver;
 import org.onegrid.resolve.cluster.Refs;
 import org.onegrid.resolve.match.ShardKey;
 import org.onegrid.schema.RecordRef;
@@ -44,8 +45,7 @@ final class RecordReviews {
     }
 
     static final String BIRTH_DATE = "birthDate";
-    /** Flag set on a record whose birth date a reviewer corrected; followed by ':' and the decision id. */
-    static final String CORRECTED_FLAG = "BIRTH_DATE_CORRECTED_BY_REVIEW";
+    private static final String CORRECTED_FLAG = ClusterResolver.BIRTH_DATE_CORRECTED_FLAG;
 
     private static final int FORMAT = 1;
     private static final AvroSerde<ReviewerDecision> DECISIONS = AvroSerde.of(ReviewerDecision.class);

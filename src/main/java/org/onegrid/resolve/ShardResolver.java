@@ -121,10 +121,16 @@ final class ShardResolver implements Processor<String, SpecificRecord, String, O
 
     private ResolveResult decide(String shard, ReviewerDecision decision) {
         if (decision.getVerdict() == ReviewVerdict.RIGHT_VALUE) {
-            if (inShard(RecordReviews.ref(decision.getRecord()), shard)) {
-                reject(decision, "RIGHT_VALUE decisions are not applied yet");
+            String ref = RecordReviews.ref(decision.getRecord());
+            if (!inShard(ref, shard)) {
+                return ResolveResult.EMPTY;
             }
-            return ResolveResult.EMPTY;
+            try {
+                return resolver.chooseValue(ref, decision.getField(), decision.getValue(), decision.getDecisionId());
+            } catch (IllegalArgumentException e) {
+                reject(decision, e.getMessage());
+                return ResolveResult.EMPTY;
+            }
         }
         String a = RecordReviews.ref(decision.getRecord());
         String b = RecordReviews.ref(decision.getOtherRecord());

@@ -243,9 +243,36 @@ class ResolverTopologyTest {
     }
 
     @Test
+    void reviewerPicksTheRightValueOfAFieldTheDepartmentsDisagreeOn() {
+        send(aPerson().from("public-security", "ps-28").named("周敏", "zhou min").born("1982-12-12").withIdSequence(226)
+                .livingAt("阳光花园", "3", "2", "401").build());
+        send(aPerson().from("civil-affairs", "ca-28").named("周敏", "zhou min").born("1982-12-12").withIdSequence(226)
+                .livingAt("锦绣家园", "5", "1", "201").build());
+        Conflict question = conflictTable().values().stream()
+                .filter(c -> c.getKind() == ConflictKind.FIELD_DISAGREEMENT && "address".equals(c.getField()))
+                .findFirst().orElseThrow();
+        assertThat(active(goldenTable())).singleElement()
+                .satisfies(p -> assertThat(p.getAddress().getValue().getEstate()).isEqualTo("锦绣家园"));
+
+        decide(decision("d-28", "public-security/ps-28", "public-security/ps-28", ReviewVerdict.RIGHT_VALUE)
+                .setOtherRecord(null).setConflictId(question.getConflictId())
+                .setField("address").setValue("阳光花园|3|2|401"));
+
+        assertThat(active(goldenTable())).singleElement().satisfies(p -> {
+            assertThat(p.getAddress().getValue().getEstate()).isEqualTo("阳光花园");
+            assertThat(p.getAddress().getProvenance().getDecisionId()).isEqualTo("d-28");
+        });
+        assertThat(conflictTable().get(question.getConflictId()).getStatus()).isEqualTo(ConflictStatus.RESOLVED);
+    }
+
+    @Test
     void rejectsDecisionsThatCannotBeTakenWithAReasonCode() {
         decide(decision("d-25", "civil-affairs/ca-25", "civil-affairs/ca-25", ReviewVerdict.SAME));
         decide(decision("d-26", "civil-affairs/ca-26", "health/h-26", ReviewVerdict.DIFFERENT).setField("birthDate"));
+        send(aPerson().from("civil-affairs", "ca-29").named("吴刚", "wu gang").born("1979-09-09").livingAt("阳光花园", "1", "1", "101")
+                .build());
+        decide(decision("d-29", "civil-affairs/ca-29", "civil-affairs/ca-29", ReviewVerdict.RIGHT_VALUE).setOtherRecord(null)
+                .setField("address").setValue("阳光花园|9|9|909"));
         driver.createInputTopic(Topics.REVIEW_DECISIONS.name(), new StringSerializer(), new ByteArraySerializer())
                 .pipeInput("d-27", "{\"verdict\":\"SAME\"}".getBytes(StandardCharsets.UTF_8));
 
@@ -253,6 +280,8 @@ class ResolverTopologyTest {
         assertThat(rejects.get("review/d-25").getReason()).isEqualTo("DECISION_INVALID");
         assertThat(rejects.get("review/d-26").getReason()).isEqualTo("DECISION_INVALID");
         assertThat(rejects.get("review/d-27").getReason()).isEqualTo("DECISION_UNDECODABLE");
+        assertThat(rejects.get("review/d-29").getReason()).as("a value the record does not hold")
+                .isEqualTo("DECISION_NOT_APPLICABLE");
         assertThat(rejects.values()).allSatisfy(r -> assertThat(r.getConnector()).isEqualTo("review"));
     }
 

@@ -41,6 +41,12 @@ import org.onegrid.schema.SourcePerson;
  */
 public final class ClusterResolver {
 
+    /**
+     * Flag (in {@code SourcePerson.flags}) of a record whose birth date a reviewer corrected before it reached its shard,
+     * followed by ':' and the decision id; the golden birth date taken from it names that decision.
+     */
+    public static final String BIRTH_DATE_CORRECTED_FLAG = "BIRTH_DATE_CORRECTED_BY_REVIEW";
+
     static final String SAME = "SAME";
     static final String DIFFERENT = "DIFFERENT";
     private static final String SEQUENCE = "seq";
@@ -55,6 +61,7 @@ public final class ClusterResolver {
     private final Blocking blocking;
     private final ResolverConfig config;
     private final GoldenBuilder goldenBuilder;
+    private final ValueChoices choices;
     private final Clock clock;
 
     public ClusterResolver(ClusterStore store, Matcher matcher, Blocking blocking, ResolverConfig config, Clock clock) {
@@ -63,6 +70,7 @@ public final class ClusterResolver {
         this.blocking = Objects.requireNonNull(blocking, "blocking");
         this.config = Objects.requireNonNull(config, "config");
         this.goldenBuilder = new GoldenBuilder(config.survivorship());
+        this.choices = new ValueChoices(store);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -152,6 +160,36 @@ public final class ClusterResolver {
         }
         Work work = new Work(decisionId);
         work.decideRecords(refA, refB, decision);
+        return work.finish();
+    }
+
+    /**
+     * Applies a reviewer's choice of the right value of a field (a {@code FIELD_DISAGREEMENT} answered): the record
+     * {@code ref} holds it. While the record still holds {@code value}, its person's golden record takes it ahead of
+     * survivorship (the value's provenance naming {@code decisionId}), and the disagreement on the field is RESOLVED
+     * and not raised again until a value the reviewer did not see appears. Applying the same choice again changes
+     * nothing.
+     *
+     * @param field one of idNumber, name, gender, birthDate, ethnicity, address
+     * @param value the record's value as conflicts show it (birth date yyyy-MM-dd, gender code, normalized address)
+     * @throws IllegalArgumentException when the record is unknown, the field is not one of those, or the record no
+     *         longer holds the value
+     */
+    public ResolveResult chooseValue(String ref, String field, String value, String decisionId) {
+        SourcePerson record = store.records().get(ref);
+        if (record == null || !FieldDisagreements.choosable(field)) {
+            throw new IllegalArgumentException("record " + ref + " is unknown, or " + field + " is no field to choose");
+        }
+        if (!value.equals(FieldDisagreements.text(field, record))) {
+            throw new IllegalArgumentException("record " + ref + " no longer holds the chosen value of " + field);
+        }
+        ValueChoices.Choice existing = choices.get(ref, field);
+        if (existing != null && existing.value().equals(value)
+                && existing.decisionId().equals(Objects.requireNonNullElse(decisionId, ""))) {
+            return ResolveResult.EMPTY;
+        }
+        Work work = new Work(decisionId);
+        work.choose(ref, field, value);
         return work.finish();
     }
 
@@ -307,6 +345,23 @@ public final class ClusterResolver {
                     store.blocks().put(indexKey, List.copyOf(partners));
                 }
             }
+        }
+
+        void choose(String ref, String field, String value) {
+            String pid = store.memberships().get(ref);
+            Set<String> seen = new TreeSet<>();
+            for (String member : store.persons().get(pid).members()) {
+                String text = FieldDisagreements.text(field, store.records().get(member));
+                if (text != null) {
+                    seen.add(text);
+                }
+            }
+            choices.put(ref, field, value, decisionId, seen);
+            String conflictId = FieldDisagreements.conflictId(pid, field);
+            if (store.conflicts().get(conflictId) != null) {
+                close(conflictId, ConflictStatus.RESOLVED);
+            }
+            touched.add(pid);
         }
 
         void decideRecords(String refA, String refB, ReviewDecision decision) {
@@ -646,8 +701,9 @@ public final class ClusterResolver {
 
         private void publishGolden(String pid, List<GoldenPerson> out) {
             PersonState person = store.persons().get(pid);
+            List<SourcePerson> members = person.members().stream().map(store.records()::get).toList();
             GoldenPerson.Builder fresh = person.active()
-                    ? goldenBuilder.active(pid, person.members().stream().map(store.records()::get).toList())
+                    ? goldenBuilder.active(pid, members, choices.standing(members))
                     : GoldenBuilder.inactive(person);
             GoldenPerson previous = store.goldens().get(pid);
             if (previous != null) {
@@ -668,7 +724,7 @@ public final class ClusterResolver {
             Map<String, Conflict> wanted = new TreeMap<>();
             if (person.active()) {
                 List<SourcePerson> members = person.members().stream().map(store.records()::get).toList();
-                wanted.putAll(FieldDisagreements.of(pid, members, gridOf(pid), now));
+                wanted.putAll(FieldDisagreements.of(pid, members, gridOf(pid), now, choices.standing(members)));
                 wanted.putAll(FieldDisagreements.againstId(pid, members, gridOf(pid), now));
                 wanted.putAll(possibleMatches(person));
             }
