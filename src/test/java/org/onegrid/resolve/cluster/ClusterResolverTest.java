@@ -2,7 +2,7 @@ package org.onegrid.resolve.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.onegrid.resolve.cluster.PersonBuilder.aPerson;
+import static org.onegrid.resolve.cluster.Shard.aPerson;
 import static org.onegrid.resolve.cluster.Shard.goldenOf;
 import static org.onegrid.resolve.cluster.Shard.linkOf;
 
