@@ -9,6 +9,7 @@ import org.onegrid.schema.GoldenPerson;
 import org.onegrid.schema.PersonLink;
 import org.onegrid.schema.RawRecord;
 import org.onegrid.schema.RejectedRecord;
+import org.onegrid.schema.ReviewerDecision;
 import org.onegrid.schema.SourcePerson;
 
 /**
@@ -28,6 +29,8 @@ public final class Topics {
     public static final TopicSpec LINKS = compacted("onegrid.person.links", PersonLink.class);
     /** What people should verify once; key = conflict id. */
     public static final TopicSpec CONFLICTS = compacted("onegrid.person.conflicts", Conflict.class);
+    /** Reviewers' answers (the operations console writes them); key = decision id. Kept for good: a replay needs them. */
+    public static final TopicSpec REVIEW_DECISIONS = compacted("onegrid.review.decisions", ReviewerDecision.class);
 
     private static final String RAW_PREFIX = "onegrid.raw.";
     private static final Pattern CONNECTOR_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
@@ -50,7 +53,7 @@ public final class Topics {
 
     /** The topics every deployment has, whatever its connectors and subscribers. */
     public static List<TopicSpec> pipeline(Duration rejectedRetention) {
-        return List.of(SOURCE, GOLDEN, LINKS, CONFLICTS, rejected(rejectedRetention));
+        return List.of(SOURCE, GOLDEN, LINKS, CONFLICTS, REVIEW_DECISIONS, rejected(rejectedRetention));
     }
 
     private static TopicSpec compacted(String name, Class<? extends org.apache.avro.specific.SpecificRecord> type) {

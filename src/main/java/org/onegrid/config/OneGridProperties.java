@@ -71,13 +71,15 @@ public record OneGridProperties(@DefaultValue Kafka kafka, @DefaultValue Topics 
      * @param commitInterval how often results are committed: the floor of change latency
      * @param threads stream threads in this instance
      * @param survivorship per golden field, the connectors authoritative for it, most authoritative first
+     * @param sweepInterval how often the cross-shard sweep looks for records the shard key kept apart
      */
     public record Resolve(
             @DefaultValue("BIRTH_DATE") String sharding,
             @DefaultValue("var/streams") Path stateDir,
             @DefaultValue("100ms") Duration commitInterval,
             @DefaultValue("1") int threads,
-            Map<String, List<String>> survivorship) {
+            Map<String, List<String>> survivorship,
+            @DefaultValue("30s") Duration sweepInterval) {
 
         public Resolve {
             survivorship = survivorship == null ? Map.of() : Map.copyOf(survivorship);
@@ -159,6 +161,10 @@ public record OneGridProperties(@DefaultValue Kafka kafka, @DefaultValue Topics 
         }
         if (resolve.commitInterval().isNegative() || resolve.commitInterval().isZero()) {
             problems.add(new ConfigProblem("onegrid.resolve.commit-interval", "must be positive.", "use 100ms for sub-second latency."));
+        }
+        if (resolve.sweepInterval().compareTo(Duration.ofSeconds(1)) < 0) {
+            problems.add(new ConfigProblem("onegrid.resolve.sweep-interval", "must be at least 1s.",
+                    "use 30s: questions about records the shard key kept apart then appear within a minute."));
         }
         return problems;
     }

@@ -74,6 +74,7 @@ class ServiceOnEmbeddedDefaultsTest extends RunningService {
                 Topics.GOLDEN, Records.golden(),
                 Topics.LINKS, Records.link(),
                 Topics.CONFLICTS, Records.conflict(),
+                Topics.REVIEW_DECISIONS, Records.decision(),
                 Topics.rejected(Duration.ofDays(30)), Records.rejected());
         assertThat(backbone.ensureTopics(List.of(Topics.raw("civil-affairs")))).isEmpty();
         // Compared as JSON text: Avro's equals() fails on logical types inside arrays of unions.

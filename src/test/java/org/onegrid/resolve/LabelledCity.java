@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -93,6 +94,22 @@ final class LabelledCity {
             links.readKeyValuesToMap().forEach((key, link) -> predicted.put(key, link.getPersonId()));
         }
         return new Result(PairwiseAccuracy.score(truth, predicted, twins), rejected[0], System.currentTimeMillis() - start);
+    }
+
+    /**
+     * The city's department records as the production mappers make them, in generation order, keyed as on
+     * onegrid.person.source ({@code connector/sourceKey}); records a mapper rejects are left out.
+     */
+    static Map<String, SourcePerson> sourceRecords(PopulationSpec spec, Path workDir) {
+        Population population = Population.generate(spec);
+        Map<String, Mapper> mappers = mappers(population, workDir);
+        Map<String, SourcePerson> records = new LinkedHashMap<>();
+        population.records().forEach(record -> {
+            if (mappers.get(record.department()).map(raw(record)) instanceof MappingResult.Mapped mapped) {
+                records.put(record.department() + "/" + record.sourceKey(), mapped.person());
+            }
+        });
+        return records;
     }
 
     private static RawRecord raw(DepartmentRecord record) {

@@ -21,7 +21,11 @@ import org.onegrid.schema.PersonLink;
 import org.onegrid.schema.PersonStatus;
 import org.onegrid.schema.Provenance;
 import org.onegrid.schema.RawRecord;
+import org.onegrid.schema.RecordRef;
 import org.onegrid.schema.RejectedRecord;
+import org.onegrid.schema.ReviewScope;
+import org.onegrid.schema.ReviewVerdict;
+import org.onegrid.schema.ReviewerDecision;
 import org.onegrid.schema.SourcePerson;
 import org.onegrid.schema.Stage;
 import org.onegrid.schema.TextValue;
@@ -84,8 +88,19 @@ public final class Records {
                 .build();
     }
 
+    /** A decision about records no test creates, so the running resolver keeps it and changes nothing. */
+    public static ReviewerDecision decision() {
+        return ReviewerDecision.newBuilder()
+                .setDecisionId("d-contract-1").setConflictId("PM/P1/P2")
+                .setRecord(new RecordRef("civil-affairs", "contract-example-1"))
+                .setOtherRecord(new RecordRef("health", "contract-example-2"))
+                .setVerdict(ReviewVerdict.SAME).setScope(ReviewScope.PERSONS)
+                .setDecidedBy("reviewer-7").setDecidedAt(AT).setNote("same flat, same phone")
+                .build();
+    }
+
     private static Provenance provenance() {
-        return new Provenance("civil-affairs", "42", AT);
+        return new Provenance("civil-affairs", "42", AT, null);
     }
 
     private static Address address() {

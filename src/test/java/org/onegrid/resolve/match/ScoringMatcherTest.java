@@ -1,12 +1,13 @@
 package org.onegrid.resolve.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.onegrid.resolve.match.PersonBuilder.aPerson;
+import static org.onegrid.testing.SourcePersonBuilder.aPerson;
 
 import org.junit.jupiter.api.Test;
 import org.onegrid.schema.Comparison;
 import org.onegrid.schema.MatchRule;
 import org.onegrid.schema.SourcePerson;
+import org.onegrid.testing.SourcePersonBuilder;
 
 /** The matcher on Chinese register cases, with the default configuration. */
 class ScoringMatcherTest {
@@ -19,7 +20,7 @@ class ScoringMatcherTest {
 
     private final Matcher matcher = new ScoringMatcher();
 
-    private static PersonBuilder chenXiaoming() {
+    private static SourcePersonBuilder chenXiaoming() {
         return aPerson().named("陈晓明", "chen xiao ming").male().born("1985-03-02");
     }
 
