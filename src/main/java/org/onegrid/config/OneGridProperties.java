@@ -18,11 +18,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sandbox the sandbox department systems of the embedded default
  * @param connectors where the department connector files are
  * @param mapping how raw records are mapped onto the shared schema
+ * @param security who may read what: subscribers, their views, the query API and its audit log
  */
 @ConfigurationProperties("onegrid")
 public record OneGridProperties(@DefaultValue Kafka kafka, @DefaultValue Topics topics, @DefaultValue Resolve resolve,
                                 @DefaultValue Sandbox sandbox, @DefaultValue Connectors connectors,
-                                @DefaultValue Mapping mapping) {
+                                @DefaultValue Mapping mapping, @DefaultValue Security security) {
 
     /**
      * @param bootstrapServers the cluster to use; empty means: start the embedded single-node broker
@@ -113,6 +114,22 @@ public record OneGridProperties(@DefaultValue Kafka kafka, @DefaultValue Topics 
      */
     public record Mapping(@DefaultValue("var/sandbox/grid-register.yaml") Path gridRegister) {}
 
+    /**
+     * @param subscribersDir the folder of subscriber files ({@code <id>.yaml}, one per dashboard or department system
+     *     that reads the golden table); docs/security.md
+     * @param sensitiveGroups attribute groups a policy grants only by naming them (never through {@code "*"})
+     * @param auditRetention how long the audit log of API reads is kept
+     */
+    public record Security(
+            @DefaultValue("subscribers") Path subscribersDir,
+            @DefaultValue({"health", "subsidy", "key-person"}) List<String> sensitiveGroups,
+            @DefaultValue("365d") Duration auditRetention) {
+
+        public Security {
+            sensitiveGroups = sensitiveGroups == null ? List.of() : List.copyOf(sensitiveGroups);
+        }
+    }
+
     /** Values that bind but make no sense. */
     public List<ConfigProblem> problems() {
         List<ConfigProblem> problems = new ArrayList<>();
@@ -159,6 +176,10 @@ public record OneGridProperties(@DefaultValue Kafka kafka, @DefaultValue Topics 
         }
         if (resolve.commitInterval().isNegative() || resolve.commitInterval().isZero()) {
             problems.add(new ConfigProblem("onegrid.resolve.commit-interval", "must be positive.", "use 100ms for sub-second latency."));
+        }
+        if (security.auditRetention().isNegative() || security.auditRetention().isZero()) {
+            problems.add(new ConfigProblem("onegrid.security.audit-retention", "must be positive.",
+                    "keep the audit log at least as long as the law asks, e.g. 365d."));
         }
         return problems;
     }
