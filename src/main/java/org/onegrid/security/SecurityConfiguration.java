@@ -1,0 +1,36 @@
+package org.onegrid.security;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.onegrid.config.OneGridProperties;
+import org.onegrid.mapping.GridRegisterFile;
+import org.onegrid.standardize.GridRegister;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Reads and checks the subscribers at start-up; a problem in any file refuses start-up with all of them. */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    @Bean
+    Subscribers subscribers(OneGridProperties properties) {
+        Path registerFile = properties.mapping().gridRegister();
+        GridRegister register = registerFile != null && Files.exists(registerFile) ? GridRegisterFile.load(registerFile) : null;
+        if (register == null) {
+            log.warn("No grid register at onegrid.mapping.grid-register: subscribers' scope codes are not checked");
+        }
+        Subscribers subscribers = Subscribers.load(properties.security().subscribersDir(), register,
+                Set.copyOf(properties.security().sensitiveGroups()));
+        for (Subscriber s : subscribers.all()) {
+            log.info("Subscriber {}: scope {}, policy {}, kafka {}, api key {}, format {}", s.id(), s.scope(),
+                    s.policy().describe(), s.kafkaPrincipal().orElse("none"), s.hasApiKey() ? "yes" : "no",
+                    s.json() ? "json" : "avro");
+        }
+        return subscribers;
+    }
+}
