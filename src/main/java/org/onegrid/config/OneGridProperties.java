@@ -50,11 +50,13 @@ public record OneGridProperties(@DefaultValue Kafka kafka, @DefaultValue Topics 
      * @param port the broker's client port on 127.0.0.1
      * @param controllerPort the KRaft controller's port on 127.0.0.1
      * @param dataDir where topics and offsets are kept across restarts
+     * @param secure SASL/SCRAM logins and ACLs: the service alone reads internal topics, each subscriber its view
      */
     public record Embedded(
             @DefaultValue("9092") int port,
             @DefaultValue("9093") int controllerPort,
-            @DefaultValue("var/kafka") Path dataDir) {}
+            @DefaultValue("var/kafka") Path dataDir,
+            @DefaultValue("false") boolean secure) {}
 
     /**
      * @param partitions partitions of each pipeline topic when OneGrid creates it

@@ -3,6 +3,8 @@ package org.onegrid.security;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import org.onegrid.backbone.KafkaBackbone;
+import org.onegrid.config.ConfigProblemsException;
 import org.onegrid.config.OneGridProperties;
 import org.onegrid.mapping.GridRegisterFile;
 import org.onegrid.standardize.GridRegister;
@@ -33,4 +35,17 @@ class SecurityConfiguration {
         }
         return subscribers;
     }
+
+    /** On the embedded broker in secure mode, the subscribers' Kafka users and ACLs; elsewhere the operators' (deploy/). */
+    @Bean
+    BrokerAccess brokerAccess(KafkaBackbone backbone, Subscribers subscribers, OneGridProperties properties) {
+        if (backbone.isEmbeddedSecure()) {
+            ConfigProblemsException.throwIfAny(BrokerUsers.apply(backbone.admin(), subscribers, properties.kafka().connectTimeout()));
+            log.info("Embedded broker in secure mode: Kafka users and ACLs of {} subscriber(s) applied", subscribers.all().size());
+        }
+        return new BrokerAccess(backbone.isEmbeddedSecure());
+    }
+
+    /** Whether the service applied the subscribers' users and ACLs itself. */
+    record BrokerAccess(boolean applied) {}
 }

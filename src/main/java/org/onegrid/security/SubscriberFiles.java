@@ -35,6 +35,8 @@ final class SubscriberFiles {
     private static final Pattern ATTRIBUTE = Pattern.compile("[a-z][a-z0-9_]*");
     private static final Pattern GROUP = Pattern.compile("[a-z][a-z0-9_-]*");
     private static final int MIN_KEY_LENGTH = 24;
+    /** Kafka users a subscriber may not be: the service's and the embedded broker's own (super users), and nobody's. */
+    private static final List<String> RESERVED_PRINCIPALS = List.of("onegrid", "onegrid-broker", "ANONYMOUS");
     private static final List<String> TOP = List.of("description", "kafka", "api", "scope", "format", "fields", "groups",
             "attributes");
     private static final List<String> KAFKA = List.of("principal", "password");
@@ -160,6 +162,9 @@ final class SubscriberFiles {
             if (principal != null && !PRINCIPAL.matcher(principal).matches()) {
                 problem("kafka.principal", "'" + principal + "' is not a Kafka user name.",
                         "use letters, digits, dots, dashes and underscores; the principal is User:<name>.");
+            } else if (principal != null && RESERVED_PRINCIPALS.contains(principal)) {
+                problem("kafka.principal", "'" + principal + "' is the service's or the broker's own user.",
+                        "give the subscriber a user of its own, e.g. its id.");
             }
             SecretRef password = kafka == null ? null : reference(kafka, "kafka.password", "password");
             String jwtSubject = api == null ? null : text(api, "jwt-subject");

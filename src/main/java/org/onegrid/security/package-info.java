@@ -7,8 +7,9 @@
  * see; the Kafka views ({@code publish}) and the query API ({@code api}) both call it, so they can never disagree.
  * {@link org.onegrid.security.KafkaAcls} says which ACLs make the same rules hold on the broker.
  *
- * <p>Depends on {@code config} (problem reports), {@code connector} (secret references), {@code standardize} (the grid
- * register, name folding), Kafka's ACL types and the generated schema classes. Never logs a field value or a secret;
+ * <p>Depends on {@code config} (problem reports), {@code backbone} (view topic names, the admin client),
+ * {@code connector} (secret references), {@code mapping} and {@code standardize} (the grid register), Kafka's admin
+ * and ACL types and the generated schema classes. Never logs a field value or a secret;
  * an API key is kept only as its hash.
  */
 package org.onegrid.security;
