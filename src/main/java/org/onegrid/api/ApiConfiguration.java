@@ -42,9 +42,8 @@ class ApiConfiguration {
 
     @Bean
     FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(Subscribers subscribers,
-            java.util.Optional<BearerTokens> tokens, AuditLog audit, GridDirectory grids) {
-        var registration = new FilterRegistrationBean<>(
-                new ApiAuthenticationFilter(subscribers, tokens.orElse(BearerTokens.NONE), audit, grids));
+            BearerTokens tokens, AuditLog audit, GridDirectory grids) {
+        var registration = new FilterRegistrationBean<>(new ApiAuthenticationFilter(subscribers, tokens, audit, grids));
         registration.addUrlPatterns("/api/*");
         registration.setName("apiAuthentication");
         return registration;

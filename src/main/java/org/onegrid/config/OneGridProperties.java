@@ -121,14 +121,32 @@ public record OneGridProperties(@DefaultValue Kafka kafka, @DefaultValue Topics 
      *     that reads the golden table); docs/security.md
      * @param sensitiveGroups attribute groups a policy grants only by naming them (never through {@code "*"})
      * @param auditRetention how long the audit log of API reads is kept
+     * @param jwt how bearer tokens of the query API are checked
      */
     public record Security(
             @DefaultValue("subscribers") Path subscribersDir,
             @DefaultValue({"health", "subsidy", "key-person"}) List<String> sensitiveGroups,
-            @DefaultValue("365d") Duration auditRetention) {
+            @DefaultValue("365d") Duration auditRetention,
+            @DefaultValue Jwt jwt) {
 
         public Security {
             sensitiveGroups = sensitiveGroups == null ? List.of() : List.copyOf(sensitiveGroups);
+        }
+    }
+
+    /**
+     * @param jwks a JWKS file with the public keys of the identity provider that signs bearer tokens; empty: no bearer
+     *     tokens are accepted
+     * @param issuer the {@code iss} every token must carry
+     * @param audience the {@code aud} every token must include
+     */
+    public record Jwt(
+            @DefaultValue("") String jwks,
+            @DefaultValue("") String issuer,
+            @DefaultValue("") String audience) {
+
+        public boolean enabled() {
+            return jwks != null && !jwks.isBlank();
         }
     }
 
@@ -182,6 +200,15 @@ public record OneGridProperties(@DefaultValue Kafka kafka, @DefaultValue Topics 
         if (security.auditRetention().isNegative() || security.auditRetention().isZero()) {
             problems.add(new ConfigProblem("onegrid.security.audit-retention", "must be positive.",
                     "keep the audit log at least as long as the law asks, e.g. 365d."));
+        }
+        Jwt jwt = security.jwt();
+        if (jwt.enabled() && !java.nio.file.Files.isRegularFile(Path.of(jwt.jwks()))) {
+            problems.add(new ConfigProblem("onegrid.security.jwt.jwks", "the file " + jwt.jwks() + " does not exist.",
+                    "save the identity provider's public keys (its JWKS document) there, or remove the key to accept no tokens."));
+        }
+        if (jwt.enabled() && (jwt.issuer().isBlank() || jwt.audience().isBlank())) {
+            problems.add(new ConfigProblem("onegrid.security.jwt", "issuer and audience are required with jwks.",
+                    "set onegrid.security.jwt.issuer and onegrid.security.jwt.audience to what the identity provider writes in iss and aud."));
         }
         return problems;
     }

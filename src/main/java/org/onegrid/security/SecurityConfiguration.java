@@ -36,6 +36,17 @@ class SecurityConfiguration {
         return subscribers;
     }
 
+    /** Bearer tokens of the query API, when a JWKS file is configured; otherwise every token is refused. */
+    @Bean
+    BearerTokens bearerTokens(OneGridProperties properties) {
+        OneGridProperties.Jwt jwt = properties.security().jwt();
+        if (!jwt.enabled()) {
+            return BearerTokens.NONE;
+        }
+        log.info("Query API accepts bearer tokens of issuer {} for audience {}", jwt.issuer(), jwt.audience());
+        return JwtTokens.of(Path.of(jwt.jwks()), jwt.issuer(), jwt.audience());
+    }
+
     /** On the embedded broker in secure mode, the subscribers' Kafka users and ACLs; elsewhere the operators' (deploy/). */
     @Bean
     BrokerAccess brokerAccess(KafkaBackbone backbone, Subscribers subscribers, OneGridProperties properties) {

@@ -35,6 +35,7 @@ import org.onegrid.schema.GoldenPerson;
 import org.onegrid.schema.PersonView;
 import org.onegrid.testing.EmbeddedServiceProperties;
 import org.onegrid.testing.TestSubscribers;
+import org.onegrid.testing.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -67,7 +68,11 @@ class QueryApiTest {
     @DynamicPropertySource
     static void subscribers(DynamicPropertyRegistry registry) {
         TestSubscribers.apiKeys();
+        TestTokens.provider();
         PROPERTIES.forEach((key, value) -> registry.add(key, () -> value));
+        registry.add("onegrid.security.jwt.jwks", () -> TestTokens.JWKS.toAbsolutePath().toString());
+        registry.add("onegrid.security.jwt.issuer", () -> TestTokens.ISSUER);
+        registry.add("onegrid.security.jwt.audience", () -> TestTokens.AUDIENCE);
         registry.add("onegrid.security.subscribers-dir", () -> TestSubscribers.DIR.toAbsolutePath().toString());
         registry.add("onegrid.mapping.grid-register", () -> TestSubscribers.REGISTER.toAbsolutePath().toString());
     }
@@ -196,6 +201,30 @@ class QueryApiTest {
                 .containsExactlyInAnyOrder(CHEN, CHEN_ELSEWHERE);
         assertThat(persons(search("陈晓明", key("community-dashboard")))).singleElement()
                 .satisfies(p -> assertThat(p).containsEntry("name", "陈*明"));
+    }
+
+    @Test
+    void streetOfficeReadsWithABearerTokenOfTheCitysIdentityProvider() throws Exception {
+        publishOnce();
+        HttpHeaders token = new HttpHeaders();
+        token.setBearerAuth(TestTokens.provider().token("street-office"));
+
+        var response = get("/api/persons/" + CHEN, token);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody()).containsEntry("subscriber", "street-office").containsEntry("idNumber", "360502********123X");
+    }
+
+    @Test
+    void refusesATokenOfAnUnknownSubjectOrSignedByAnotherKey() throws Exception {
+        publishOnce();
+        HttpHeaders stranger = new HttpHeaders();
+        stranger.setBearerAuth(TestTokens.provider().token("someone-else"));
+        HttpHeaders forged = new HttpHeaders();
+        forged.setBearerAuth(TestTokens.forger().token("health-department"));
+
+        assertThat(get("/api/persons/" + CHEN, stranger).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(get("/api/persons/" + CHEN, forged).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
     @Test
