@@ -74,6 +74,15 @@ public final class UnknownKeys {
             if (Map.class.isAssignableFrom(componentType)) {
                 return true;
             }
+            if (java.util.Collection.class.isAssignableFrom(componentType)) {
+                // A list of plain values: its elements are bound by index, key[0], key[1]...
+                for (int j = i + 1; j < name.getNumberOfElements(); j++) {
+                    if (!name.isNumericIndex(j)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
             current = componentType.isRecord() ? componentType : null;
             if (current == null) {
                 return i == name.getNumberOfElements() - 1;
