@@ -27,9 +27,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * order of (updatedAt, patientId); {@code updatedSince} excludes that instant; a page token is the position of the
  * last record sent. Tests script what it does next: answer a status, answer slowly, hold an answer, change token.
  */
-final class PatientsApi implements AutoCloseable {
+public final class PatientsApi implements AutoCloseable {
 
-    static final String PATH = "/api/patients";
+    public static final String PATH = "/api/patients";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
@@ -53,7 +53,7 @@ final class PatientsApi implements AutoCloseable {
         server.start();
     }
 
-    static PatientsApi start(String token) {
+    public static PatientsApi start(String token) {
         try {
             return new PatientsApi(token);
         } catch (IOException e) {
@@ -61,12 +61,12 @@ final class PatientsApi implements AutoCloseable {
         }
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + PATH);
     }
 
     /** Adds or replaces a patient; it moves to the end of the order when its updatedAt is the newest. */
-    synchronized PatientsApi put(String patientId, String updatedAt, Map<String, Object> fields) {
+    public synchronized PatientsApi put(String patientId, String updatedAt, Map<String, Object> fields) {
         ObjectNode node = JSON.createObjectNode();
         node.put("patientId", patientId);
         fields.forEach((k, v) -> node.set(k, JSON.valueToTree(v)));
@@ -82,7 +82,7 @@ final class PatientsApi implements AutoCloseable {
     }
 
     /** Patients {@code HP<from>...}, updated on {@code day} two by two at the same second (n / 2 minutes past eight). */
-    PatientsApi withPatients(int from, int count, String day) {
+    public PatientsApi withPatients(int from, int count, String day) {
         for (int n = from; n < from + count; n++) {
             String time = day + "T08:" + String.format("%02d", (n / 2) % 60) + ":00+08:00";
             put(id(n), time, Map.of("name", "测试患者" + n, "idCard", "36050219850302" + String.format("%04d", n), "deleted", false));
@@ -90,30 +90,30 @@ final class PatientsApi implements AutoCloseable {
         return this;
     }
 
-    static String id(int n) {
+    public static String id(int n) {
         return "HP" + String.format("%04d", n);
     }
 
     /** The next {@code count} requests answer {@code status} (after the token check). */
-    synchronized void failNext(int count, int status) {
+    public synchronized void failNext(int count, int status) {
         for (int i = 0; i < count; i++) {
             failures.add(status);
         }
     }
 
     /** The next {@code count} answers take {@code delay} before anything is sent. */
-    void slowNext(int count, Duration delay) {
+    public void slowNext(int count, Duration delay) {
         slowness = delay;
         slowAnswers.set(count);
     }
 
     /** A page that starts after {@code position} is not answered until {@link #release()}. */
-    void holdPageAfter(String position) {
+    public void holdPageAfter(String position) {
         hold = new CountDownLatch(1);
         holdAfterPosition = position;
     }
 
-    void release() {
+    public void release() {
         CountDownLatch latch = hold;
         holdAfterPosition = null;
         if (latch != null) {
@@ -121,19 +121,19 @@ final class PatientsApi implements AutoCloseable {
         }
     }
 
-    void token(String newToken) {
+    public void token(String newToken) {
         token = newToken;
     }
 
-    synchronized List<Integer> statuses() {
+    public synchronized List<Integer> statuses() {
         return List.copyOf(statuses);
     }
 
-    synchronized long answered(int status) {
+    public synchronized long answered(int status) {
         return statuses.stream().filter(s -> s == status).count();
     }
 
-    synchronized List<String> queries() {
+    public synchronized List<String> queries() {
         return List.copyOf(queries);
     }
 
