@@ -11,6 +11,8 @@ public final class ConnectorHeaders {
     public static final String FAILURE_REASON = "OneGridFailureReason";
     /** The unit was seen before (a re-dropped identical file) and is not ingested again. */
     public static final String DUPLICATE = "OneGridDuplicate";
+    /** Polling types: another unit follows at once (a next page, a full batch); the template loops while it is true. */
+    public static final String MORE = "OneGridMore";
 
     private ConnectorHeaders() {}
 }

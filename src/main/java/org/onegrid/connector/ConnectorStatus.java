@@ -17,6 +17,7 @@ import java.util.Map;
  * @param lastErrorAt when, ISO-8601, or null
  * @param lastSourceTime the newest source time seen (for files: when the file was last modified), ISO-8601, or null
  * @param problems what is wrong with its file, when FAILED for that reason
+ * @param notes what its type says about how it sees the source (e.g. that deletes are not seen)
  */
 public record ConnectorStatus(
         String id,
@@ -28,4 +29,5 @@ public record ConnectorStatus(
         String lastError,
         String lastErrorAt,
         String lastSourceTime,
-        List<String> problems) {}
+        List<String> problems,
+        List<String> notes) {}

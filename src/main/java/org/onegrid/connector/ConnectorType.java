@@ -44,6 +44,14 @@ public interface ConnectorType {
     /** The route template's parameters for one connector: its id, and the endpoint options. */
     Map<String, Object> routeParameters(ConnectorDefinition definition);
 
+    /**
+     * What people must know about how this connector sees its source, shown in its status (e.g. "rows deleted in the
+     * source are not seen"). Plain sentences, no values.
+     */
+    default List<String> notes(ConnectorDefinition definition) {
+        return List.of();
+    }
+
     /** The route id of one connector of this type: fixed and kebab-case, so tests and operators can reach it. */
     default String routeId(ConnectorDefinition definition) {
         return name() + "-" + definition.id();

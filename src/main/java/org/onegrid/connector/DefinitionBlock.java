@@ -2,10 +2,15 @@ package org.onegrid.connector;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.onegrid.config.ClosestKey;
 
 /**
@@ -14,6 +19,8 @@ import org.onegrid.config.ClosestKey;
  * typed readers report values of the wrong shape. Readers never throw; they report and return a fallback.
  */
 public final class DefinitionBlock {
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
     private final JsonNode node;
     private final String prefix;
@@ -107,6 +114,79 @@ public final class DefinitionBlock {
             problems.add(prefix + name, "must be a list of column names.", "write " + name + ": [column, ...].");
         }
         return out;
+    }
+
+    /**
+     * A duration: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h} (or ISO-8601, {@code PT30S}), at least {@code min}.
+     * Returns null when it is not one (reported); the key's default when absent.
+     */
+    public Duration duration(String name, Duration min) {
+        String text = text(name);
+        if (text == null) {
+            return null;
+        }
+        Duration value = parseDuration(text);
+        if (value == null) {
+            problems.add(prefix + name, "is not a duration.", "write e.g. " + name + ": 30s (ms, s, m or h).");
+            return null;
+        }
+        if (value.compareTo(min) < 0) {
+            problems.add(prefix + name, "must be at least " + describe(min) + ".", "write e.g. " + name + ": " + describe(min.multipliedBy(10)) + ".");
+            return null;
+        }
+        return value;
+    }
+
+    /** A whole number from {@code min} to {@code max}; the key's default when absent, {@code fallback} when wrong (reported). */
+    public int integer(String name, int min, int max, int fallback) {
+        String text = text(name);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(prefix + name, "must be a whole number from " + min + " to " + max + ".", "write e.g. " + name + ": " + fallback + ".");
+        return fallback;
+    }
+
+    /**
+     * A secret reference ({@link SecretRef}), or null when absent or not a well-formed one. The catalog reports, for
+     * every key whose name says it holds a secret, a value written in clear and a reference that cannot be resolved.
+     */
+    public SecretRef secret(String name) {
+        String text = text(name);
+        return text == null ? null : SecretRef.parse(text).orElse(null);
+    }
+
+    /** {@code 500ms}, {@code 10s}, {@code 5m}, {@code 1h}, or ISO-8601 ({@code PT10S}); null when it is none. */
+    public static Duration parseDuration(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        Matcher m = DURATION.matcher(t);
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                default -> Duration.ofHours(n);
+            };
+        }
+        try {
+            Duration d = Duration.parse(t.toUpperCase(Locale.ROOT));
+            return d.isNegative() ? null : d;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String describe(Duration d) {
+        return d.toMillis() % 1000 != 0 ? d.toMillis() + "ms" : d.toSeconds() + "s";
     }
 
     /** The value as it is in the file, {@link MissingNode} when absent. */

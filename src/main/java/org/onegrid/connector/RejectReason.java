@@ -16,5 +16,9 @@ public enum RejectReason {
     /** A row whose key columns are empty: it cannot be told apart from others. */
     KEY_MISSING,
     /** A file without a usable header: none, an empty or repeated column name, or a key column missing. */
-    HEADER_INVALID
+    HEADER_INVALID,
+    /** An HTTP answer with a success status whose body is not JSON (an error page of a proxy, say). */
+    HTTP_NOT_JSON,
+    /** An element of an HTTP page's record list that is not a JSON object of field to value. */
+    RECORD_NOT_OBJECT
 }

@@ -42,7 +42,7 @@ final class ConnectorStartup {
                 problems.addAll(backbone.ensureTopics(List.of(Topics.raw(definition.id()))));
             }
             if (problems.isEmpty()) {
-                statuses.register(definition, ConnectorState.STARTING, problems);
+                statuses.register(definition, ConnectorState.STARTING, problems, types.get(definition.type()).notes(definition));
                 startable.add(definition);
             } else if (definition.required()) {
                 fatal.addAll(problems);

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.Exchange;
 import org.onegrid.config.ConfigProblem;
 import org.onegrid.connector.ConnectorDefinition;
+import org.onegrid.connector.ConnectorException;
 import org.onegrid.connector.ConnectorHeaders;
 import org.onegrid.connector.ConnectorState;
 import org.onegrid.connector.ConnectorStatus;
@@ -39,10 +40,15 @@ public final class ConnectorStatuses {
     }
 
     void register(ConnectorDefinition definition, ConnectorState state, List<ConfigProblem> problems) {
+        register(definition, state, problems, List.of());
+    }
+
+    void register(ConnectorDefinition definition, ConnectorState state, List<ConfigProblem> problems, List<String> notes) {
         Tracker tracker = new Tracker(definition, Counter.builder(RECORDS).tag("connector", definition.id())
                 .description("records a connector wrote to its raw topic, acknowledged by Kafka").register(registry));
         tracker.state = state;
         tracker.problems = problems.stream().map(ConfigProblem::toString).toList();
+        tracker.notes = List.copyOf(notes);
         if (!problems.isEmpty()) {
             tracker.error(problems.get(0).toString());
         }
@@ -75,17 +81,36 @@ public final class ConnectorStatuses {
 
     /**
      * A unit of work did not complete (Kafka did not answer, the source failed): it stays unmarked and is tried
-     * again. Called by the route configuration; logs the connector and the error's type and message, no data.
+     * again. A {@linkplain ConnectorException#isPermanent() permanent} failure (the source refused the credentials)
+     * makes the connector FAILED instead: its type stops asking until the service is restarted. Called by the route
+     * configuration; logs the connector and the error's type and message, no data.
      */
     public void unitFailed(Exchange exchange) {
         String connector = exchange.getMessage().getHeader(ConnectorHeaders.CONNECTOR, String.class);
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String message = failure == null ? "unknown failure"
                 : failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
-        log.warn("Connector {}: a unit of work did not complete and will be tried again: {}", connector, message);
+        boolean permanent = permanent(failure);
+        if (permanent) {
+            log.warn("Connector {} is FAILED and stops until the service is restarted: {}", connector, message);
+        } else {
+            log.warn("Connector {}: a unit of work did not complete and will be tried again: {}", connector, message);
+        }
         if (connector != null && trackers.containsKey(connector)) {
             error(connector, message);
+            if (permanent) {
+                state(connector, ConnectorState.FAILED);
+            }
         }
+    }
+
+    private static boolean permanent(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ConnectorException e && e.isPermanent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public List<ConnectorStatus> all() {
@@ -112,6 +137,7 @@ public final class ConnectorStatuses {
         final Map<String, AtomicLong> rejects = new ConcurrentHashMap<>();
         volatile ConnectorState state;
         volatile List<String> problems = List.of();
+        volatile List<String> notes = List.of();
         volatile String lastError;
         volatile Instant lastErrorAt;
         volatile Instant lastSourceTime;
@@ -131,7 +157,7 @@ public final class ConnectorStatuses {
             rejects.forEach((reason, count) -> byReason.put(reason, count.get()));
             return new ConnectorStatus(definition.id(), definition.type(), definition.department(), state, recordsIn.get(),
                     byReason, lastError, lastErrorAt == null ? null : lastErrorAt.toString(),
-                    lastSourceTime == null ? null : lastSourceTime.toString(), problems);
+                    lastSourceTime == null ? null : lastSourceTime.toString(), problems, notes);
         }
     }
 }

@@ -55,8 +55,11 @@ public final class RawSink implements AutoCloseable {
         publish(exchange.getMessage().getMandatoryBody(IngestBatch.class));
     }
 
-    /** Writes the batch and waits for every acknowledgement. */
+    /** Writes the batch and waits for every acknowledgement. An empty batch (a poll that found nothing) writes nothing. */
     public void publish(IngestBatch batch) {
+        if (batch.records().isEmpty() && batch.rejects().isEmpty()) {
+            return;
+        }
         String rawTopic = Topics.raw(batch.connector()).name();
         AvroSerde<RawRecord> rawSerde = AvroSerde.of(RawRecord.class);
         AvroSerde<RejectedRecord> rejectedSerde = AvroSerde.of(RejectedRecord.class);

@@ -1,0 +1,161 @@
+package org.onegrid.connector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.onegrid.OneGridApplication;
+import org.onegrid.backbone.KafkaBackbone;
+import org.onegrid.backbone.Topics;
+import org.onegrid.connector.httppoll.PatientsApi;
+import org.onegrid.schema.Operation;
+import org.onegrid.schema.RawRecord;
+import org.onegrid.testing.EmbeddedServiceProperties;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The polling connectors resume from their stored cursors after a restart: an http-poll connector stopped in the
+ * middle of its first pass (two pages written, the third answer held back) goes on with the third page, a jdbc-poll
+ * connector picks up what changed while the service was down, and on both raw topics every version of every record
+ * is there exactly once.
+ */
+class PollRestartTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TOKEN = "restart-token";
+
+    @TempDir
+    Path root;
+
+    @Test
+    void resumesFromTheStoredCursorsWithNothingLostOrWrittenTwice() throws Exception {
+        Path secret = root.resolve("secrets").resolve("token");
+        Files.createDirectories(secret.getParent());
+        Files.writeString(secret, TOKEN);
+        try (PatientsApi api = PatientsApi.start(TOKEN).withPatients(1, 30, "2025-02-03");
+             EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            DataSource database = postgres.getPostgresDatabase();
+            sql(database, "CREATE TABLE ca_resident (id INTEGER PRIMARY KEY, full_name VARCHAR(40), is_deleted BOOLEAN DEFAULT false, "
+                    + "updated_at TIMESTAMP)");
+            for (int id = 1; id <= 10; id++) {
+                sql(database, "INSERT INTO ca_resident VALUES (" + id + ", '居民" + id + "', false, '2024-05-06 14:23:1" + (id % 3) + "')");
+            }
+            writeConnectors(api, postgres.getPort(), secret);
+            // The first run gets pages 1 and 2 (HP0001..HP0020); the answer to page 3 is held back until it stops.
+            api.holdPageAfter("2025-02-03T08:10:00+08:00|HP0020");
+            List<String> args = new ArrayList<>(List.of(EmbeddedServiceProperties.asArguments(EmbeddedServiceProperties.on(root))));
+
+            try (ConfigurableApplicationContext service = start(args)) {
+                KafkaBackbone backbone = service.getBean(KafkaBackbone.class);
+                awaiting().until(() -> JSON.readTree(root.resolve("state/health/cursor.json").toFile()).path("pageToken").asText()
+                        .equals("2025-02-03T08:10:00+08:00|HP0020"));
+                awaiting().until(() -> raw(backbone, "civil-affairs").size() == 10);
+                assertThat(raw(backbone, "health")).hasSize(20);
+            }
+            api.release();
+            api.put("HP0005", "2025-02-04T09:00:00+08:00", Map.of("name", "测试患者5", "mobile", "+86 139-0000-0005"));
+            api.put("HP0031", "2025-02-04T09:00:01+08:00", Map.of("name", "停机时新患者"));
+            sql(database, "UPDATE ca_resident SET full_name = '居民二', updated_at = '2024-05-08 09:00:00' WHERE id = 2",
+                    "UPDATE ca_resident SET is_deleted = true, updated_at = '2024-05-08 09:00:00' WHERE id = 7",
+                    "INSERT INTO ca_resident VALUES (11, '居民11', false, '2024-05-08 09:00:00')");
+
+            try (ConfigurableApplicationContext service = start(args)) {
+                KafkaBackbone backbone = service.getBean(KafkaBackbone.class);
+                awaiting().untilAsserted(() -> assertThat(raw(backbone, "health")).hasSize(32));
+                awaiting().untilAsserted(() -> assertThat(raw(backbone, "civil-affairs")).hasSize(13));
+
+                List<RawRecord> health = raw(backbone, "health");
+                assertThat(versions(health).values()).as("each version of each patient once").containsOnly(1L);
+                assertThat(health.stream().map(RawRecord::getSourceKey).distinct()).hasSize(31);
+                assertThat(health.stream().filter(r -> r.getSourceKey().equals("HP0005")).map(RawRecord::getSourcePosition))
+                        .containsExactlyInAnyOrder("2025-02-03T08:02:00+08:00", "2025-02-04T09:00:00+08:00");
+
+                List<RawRecord> civil = raw(backbone, "civil-affairs");
+                assertThat(versions(civil).values()).as("each version of each row once").containsOnly(1L);
+                Map<String, List<Operation>> operations = civil.stream().collect(Collectors.groupingBy(RawRecord::getSourceKey,
+                        Collectors.mapping(RawRecord::getOperation, Collectors.toList())));
+                assertThat(operations.get("2")).containsExactly(Operation.SNAPSHOT, Operation.UPDATE);
+                assertThat(operations.get("7")).containsExactly(Operation.SNAPSHOT, Operation.DELETE);
+                assertThat(operations.get("11")).containsExactly(Operation.UPDATE);
+                assertThat(operations.get("1")).containsExactly(Operation.SNAPSHOT);
+            }
+        }
+    }
+
+    private void writeConnectors(PatientsApi api, int postgresPort, Path secret) {
+        Drops.write(root.resolve("connectors").resolve("health.yaml"), """
+                type: http-poll
+                department: 卫健委 (health)
+                key: [patientId]
+                source:
+                  url: %s
+                  token: ${file:%s}
+                  updated-field: updatedAt
+                  page-size: 10
+                  poll-interval: 200ms
+                  read-timeout: 1s
+                  retries: 1
+                  backoff: 100ms
+                  state-dir: %s
+                mapping: {name: name, idNumber: idCard}
+                """.formatted(api.url(), secret, root.resolve("state/health")));
+        Drops.write(root.resolve("connectors").resolve("civil-affairs.yaml"), """
+                type: jdbc-poll
+                department: 民政局 (civil affairs)
+                key: [id]
+                source:
+                  url: jdbc:postgresql://127.0.0.1:%d/postgres
+                  user: postgres
+                  password: ${file:%s}
+                  table: ca_resident
+                  cursor-column: updated_at
+                  soft-delete-column: is_deleted
+                  batch-size: 4
+                  poll-interval: 200ms
+                  state-dir: %s
+                mapping: {name: full_name}
+                """.formatted(postgresPort, secret, root.resolve("state/civil-affairs")));
+    }
+
+    /** How often each version (key and position) of a record is on the topic. */
+    private static Map<String, Long> versions(List<RawRecord> records) {
+        return records.stream().collect(Collectors.groupingBy(r -> r.getSourceKey() + " @ " + r.getSourcePosition(), Collectors.counting()));
+    }
+
+    private static List<RawRecord> raw(KafkaBackbone backbone, String connector) {
+        return TopicContents.raw(backbone, Topics.raw(connector).name());
+    }
+
+    private static void sql(DataSource database, String... statements) throws SQLException {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    private static ConfigurableApplicationContext start(List<String> args) {
+        return new SpringApplicationBuilder(OneGridApplication.class).web(WebApplicationType.NONE).run(args.toArray(String[]::new));
+    }
+
+    private static ConditionFactory awaiting() {
+        return await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions();
+    }
+}

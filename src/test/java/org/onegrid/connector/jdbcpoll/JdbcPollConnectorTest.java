@@ -1,0 +1,205 @@
+package org.onegrid.connector.jdbcpoll;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.onegrid.backbone.KafkaBackbone;
+import org.onegrid.backbone.Topics;
+import org.onegrid.connector.ConnectorStatus;
+import org.onegrid.connector.Drops;
+import org.onegrid.connector.TopicContents;
+import org.onegrid.schema.Operation;
+import org.onegrid.schema.RawRecord;
+import org.onegrid.testing.EmbeddedServiceProperties;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The service with jdbc-poll connectors on a real PostgreSQL and the real embedded broker: the first read in batches
+ * as snapshot, rows sharing one updated_at across batch boundaries, updates, creates, soft deletes, an increasing key.
+ */
+// The sandbox starts before dynamic properties are seen; switched off here, where start-up reads it.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "onegrid.sandbox.enabled=false")
+class JdbcPollConnectorTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Not a @TempDir: the service (cached by Spring until the JVM ends) must outlive the test class and keep its files. */
+    static final Path root = Path.of("target", "jdbc-poll-test-" + ProcessHandle.current().pid()).toAbsolutePath();
+
+    static EmbeddedPostgres postgres;
+    static DataSource database;
+
+    @Autowired
+    KafkaBackbone backbone;
+
+    @Autowired
+    TestRestTemplate http;
+
+    @DynamicPropertySource
+    static void service(DynamicPropertyRegistry registry) throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+        database = postgres.getPostgresDatabase();
+        sql("""
+                CREATE TABLE ca_resident (id INTEGER PRIMARY KEY, full_name VARCHAR(40), id_card VARCHAR(18), phone VARCHAR(20),
+                  allowance NUMERIC(10,2), birthday DATE, is_deleted SMALLINT DEFAULT 0, created_at TIMESTAMP, updated_at TIMESTAMP)""",
+                "CREATE TABLE rk_event (seq BIGINT PRIMARY KEY, rybh VARCHAR(20), kind VARCHAR(10))");
+        for (int id = 1; id <= 7; id++) {
+            insertResident(id, id <= 5 ? "2024-05-06 14:23:11" : "2024-05-07 08:00:00");
+        }
+        for (int seq = 1; seq <= 5; seq++) {
+            sql("INSERT INTO rk_event VALUES (" + seq + ", 'RY" + seq + "', 'MOVE')");
+        }
+        Path secret = root.resolve("secrets").resolve("pg.password");
+        Files.createDirectories(secret.getParent());
+        Files.writeString(secret, "not-checked-by-trust-auth\n");
+        Path connectors = root.resolve("connectors");
+        connector(connectors, "residents", secret, "[id]", "table: ca_resident", "cursor-column: updated_at", "batch-size: 3",
+                "soft-delete-column: is_deleted", "created-column: created_at");
+        connector(connectors, "events", secret, "[seq]", "table: rk_event", "cursor: increasing-key", "cursor-column: seq", "batch-size: 2");
+        EmbeddedServiceProperties.on(root).forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    static void connector(Path connectors, String id, Path secret, String key, String... sourceLines) {
+        StringBuilder yaml = new StringBuilder("""
+                type: jdbc-poll
+                department: 民政局 (civil affairs)
+                key: %s
+                source:
+                  url: jdbc:postgresql://127.0.0.1:%d/postgres
+                  user: postgres
+                  password: ${file:%s}
+                  poll-interval: 200ms
+                  state-dir: %s
+                """.formatted(key, postgres.getPort(), secret, root.resolve("state").resolve(id)));
+        for (String line : sourceLines) {
+            yaml.append("  ").append(line).append('\n');
+        }
+        yaml.append("mapping: {name: full_name, idNumber: id_card}\n");
+        Drops.write(connectors.resolve(id + ".yaml"), yaml.toString());
+    }
+
+    @AfterAll
+    static void stopDatabase() throws IOException {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void readsTheTableInBatchesAsSnapshotWithoutSkippingRowsOfOneTimeThenUpdatesCreatesAndSoftDeletes() throws Exception {
+        awaiting().untilAsserted(() -> assertThat(raw("residents")).hasSize(7));
+        List<RawRecord> snapshot = raw("residents");
+        assertThat(countPerKey(snapshot).values()).as("each row written once").containsOnly(1L);
+        assertThat(snapshot).allSatisfy(r -> assertThat(r.getOperation()).isEqualTo(Operation.SNAPSHOT));
+        RawRecord third = byKey(snapshot).get("3");
+        assertThat(third.getSourcePosition()).isEqualTo("2024-05-06 14:23:11|3");
+        assertThat(third.getSourceTime()).isEqualTo(Instant.parse("2024-05-06T06:23:11Z"));
+        assertThat(third.getSourceMeta()).containsEntry("table", "ca_resident");
+        JsonNode row = payload(third);
+        assertThat(row.get("full_name").asText()).isEqualTo("测试居民3");
+        assertThat(row.get("updated_at").asText()).isEqualTo("2024-05-06 14:23:11");
+        assertThat(row.get("birthday").asText()).isEqualTo("1985-03-02");
+        assertThat(row.get("allowance").decimalValue()).isEqualByComparingTo("1234.50");
+        assertThat(row.get("phone").isNull()).isTrue();
+
+        sql("UPDATE ca_resident SET phone = '13900000002', updated_at = '2024-05-08 09:00:00' WHERE id = 2");
+        insertResident(8, "2024-05-08 09:00:00");
+        insertResident(9, "2024-05-08 09:00:00");
+        sql("UPDATE ca_resident SET is_deleted = 1, updated_at = '2024-05-08 09:00:01' WHERE id = 4");
+
+        awaiting().untilAsserted(() -> assertThat(raw("residents")).hasSize(11));
+        Map<String, List<Operation>> operations = raw("residents").stream().collect(Collectors.groupingBy(RawRecord::getSourceKey,
+                Collectors.mapping(RawRecord::getOperation, Collectors.toList())));
+        assertThat(operations.get("2")).containsExactly(Operation.SNAPSHOT, Operation.UPDATE);
+        assertThat(operations.get("8")).containsExactly(Operation.CREATE);
+        assertThat(operations.get("9")).containsExactly(Operation.CREATE);
+        assertThat(operations.get("4")).containsExactly(Operation.SNAPSHOT, Operation.DELETE);
+        assertThat(payload(byKey(raw("residents")).get("2")).get("phone").asText()).isEqualTo("13900000002");
+        ConnectorStatus status = status("residents");
+        assertThat(status.state().name()).isEqualTo("RUNNING");
+        assertThat(status.recordsIn()).isEqualTo(11);
+        assertThat(status.notes()).noneMatch(n -> n.startsWith("deletes are not seen"));
+        JsonNode cursor = JSON.readTree(root.resolve("state/residents/cursor.json").toFile());
+        assertThat(cursor.at("/last/0/value").asText()).isEqualTo("2024-05-08T09:00:01");
+        assertThat(cursor.at("/last/1/value").asText()).isEqualTo("4");
+    }
+
+    @Test
+    void readsNewRowsByAnIncreasingKeyAndSaysThatDeletesAndUpdatesAreNotSeen() throws Exception {
+        awaiting().untilAsserted(() -> assertThat(raw("events")).hasSize(5));
+        assertThat(raw("events")).allSatisfy(r -> assertThat(r.getOperation()).isEqualTo(Operation.SNAPSHOT));
+
+        sql("INSERT INTO rk_event VALUES (6, 'RY6', 'BIRTH'), (7, 'RY7', 'BIRTH'), (8, 'RY8', 'DEATH')");
+
+        awaiting().untilAsserted(() -> assertThat(raw("events")).hasSize(8));
+        assertThat(countPerKey(raw("events")).values()).containsOnly(1L);
+        RawRecord created = byKey(raw("events")).get("7");
+        assertThat(created.getOperation()).isEqualTo(Operation.CREATE);
+        assertThat(created.getSourcePosition()).isEqualTo("7");
+        assertThat(created.getSourceTime()).isNull();
+        assertThat(status("events").notes())
+                .anySatisfy(n -> assertThat(n).startsWith("deletes are not seen").contains("rk_event"))
+                .anySatisfy(n -> assertThat(n).startsWith("updates are not seen"));
+    }
+
+    static void insertResident(int id, String updatedAt) throws SQLException {
+        sql(("INSERT INTO ca_resident (id, full_name, id_card, phone, allowance, birthday, created_at, updated_at) VALUES (%d, '测试居民%d', "
+                + "'36050219850302%03dX', NULL, 1234.50, '1985-03-02', '%s', '%s')").formatted(id, id, id, updatedAt, updatedAt));
+    }
+
+    static void sql(String... statements) throws SQLException {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    private List<RawRecord> raw(String connector) {
+        return TopicContents.raw(backbone, Topics.raw(connector).name());
+    }
+
+    private ConnectorStatus status(String connector) {
+        return JSON.convertValue(http.getForObject("/actuator/connectors/" + connector, Map.class), ConnectorStatus.class);
+    }
+
+    static Map<String, Long> countPerKey(List<RawRecord> records) {
+        return records.stream().collect(Collectors.groupingBy(RawRecord::getSourceKey, Collectors.counting()));
+    }
+
+    static Map<String, RawRecord> byKey(List<RawRecord> records) {
+        return records.stream().collect(Collectors.toMap(RawRecord::getSourceKey, Function.identity(), (a, b) -> b));
+    }
+
+    static JsonNode payload(RawRecord record) throws IOException {
+        byte[] out = new byte[record.getPayload().remaining()];
+        record.getPayload().duplicate().get(out);
+        return JSON.readTree(out);
+    }
+
+    private static ConditionFactory awaiting() {
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250));
+    }
+}
