@@ -15,7 +15,6 @@ import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.onegrid.backbone.KafkaBackbone;
 import org.onegrid.backbone.Topics;
 import org.onegrid.schema.Operation;
@@ -41,8 +40,8 @@ class FileDropConnectorTest {
     private static final Charset GBK = Charset.forName("GBK");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path root;
+    /** Not a @TempDir: the service (cached by Spring until the JVM ends) must outlive the test class and keep its files. */
+    static final Path root = Path.of("target", "file-drop-test-" + ProcessHandle.current().pid()).toAbsolutePath();
 
     @DynamicPropertySource
     static void service(DynamicPropertyRegistry registry) {

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.onegrid.backbone.KafkaBackbone;
 import org.onegrid.config.ConfigProblem;
 import org.onegrid.connector.ConnectorCatalog;
@@ -53,8 +52,8 @@ class PostgresChangeCaptureTest {
     static final String CRASH = "ca-crash";
     static final Duration DEADLINE = Duration.ofSeconds(120);
 
-    @TempDir
-    static Path dataDir;
+    /** Not a @TempDir: the service (cached by Spring until the JVM ends) must outlive the test class and keep its files. */
+    static final Path dataDir = Path.of("target", "postgres-capture-test-" + ProcessHandle.current().pid()).toAbsolutePath();
 
     static EmbeddedPostgres postgres;
     static DataSource database;
