@@ -174,8 +174,8 @@ final class ChangeCapture implements AutoCloseable {
                 streaming = true;
             }
         }
-        progress.phase(streaming || !changes.get(changes.size() - 1).snapshot() ? CaptureProgress.Phase.STREAMING
-                : CaptureProgress.Phase.SNAPSHOT);
+        ChangeRecords.Change last = changes.get(changes.size() - 1);
+        progress.phase(streaming || !last.snapshot() || last.endOfSnapshot() ? CaptureProgress.Phase.STREAMING : CaptureProgress.Phase.SNAPSHOT);
         progress.written(changes.size(), newest, lastPosition);
     }
 

@@ -35,9 +35,14 @@ final class ChangeRecords {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    /** One change, ready for the raw topic. */
+    /**
+     * One change, ready for the raw topic.
+     *
+     * @param lastOfSnapshot the last row a snapshot reads of its table
+     * @param endOfSnapshot the last row of the whole snapshot: streaming comes next
+     */
     record Change(Operation operation, String sourceKey, String position, Instant sourceTime, String json, Map<String, String> meta,
-                  String table, boolean snapshot, boolean lastOfSnapshot) {}
+                  String table, boolean snapshot, boolean lastOfSnapshot, boolean endOfSnapshot) {}
 
     private ChangeRecords() {}
 
@@ -80,7 +85,7 @@ final class ChangeRecords {
         Long tsMs = source.schema().field("ts_ms") != null ? source.getInt64("ts_ms") : null;
         Instant time = tsMs == null ? null : Instant.ofEpochMilli(tsMs);
         return new Change(operation, key(record), position(source, record, flavor), time, row == null ? "{}" : json(row),
-                meta, schema + "." + tableName, snapshot, last);
+                meta, schema + "." + tableName, snapshot, last, "last".equals(snapshotFlag));
     }
 
     /** The key columns' values joined with {@code |}, in key order; null when the event has no key. */

@@ -82,6 +82,8 @@ class MariaDbChangeCaptureTest {
                 assertThat(status.state()).as("state; problems: %s", status.problems()).isEqualTo(ConnectorState.RUNNING));
         await().atMost(DEADLINE).untilAsserted(() -> assertThat(RawTopic.of(read(), Operation.SNAPSHOT))
                 .extracting(RawRecord::getSourceKey).containsExactlyInAnyOrder("RY1", "RY2", "RY3"));
+        await().atMost(DEADLINE).untilAsserted(() -> assertThat(service.getBean(CaptureEndpointOperations.class).connector(POLICE))
+                .as("streaming once the snapshot is through, before any change").containsEntry("phase", "STREAMING"));
         RawRecord first = keyed(RawTopic.of(read(), Operation.SNAPSHOT), "RY1");
         JsonNode row = RawTopic.payload(first);
         assertThat(row.get("XM").asText()).isEqualTo("测试居民1");

@@ -11,16 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.AdviceWith;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -36,6 +32,10 @@ import org.onegrid.testing.Sql;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
@@ -45,6 +45,7 @@ import org.springframework.util.FileSystemUtils;
  * embedded Kafka broker, the route template and the raw sink. One database and one service for the class.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PostgresChangeCaptureTest {
 
@@ -107,10 +108,22 @@ class PostgresChangeCaptureTest {
                 .tables(table).namesIn(nameColumn).batchSize(batchSize).stateDir(dataDir.resolve("state").resolve(id)).writeInto(dir, id);
     }
 
-    @AfterAll
-    static void stopDatabase() throws IOException {
-        if (postgres != null) {
-            postgres.close();
+    /**
+     * The database is closed with the service, after the service's connectors have stopped reading it (beans are
+     * destroyed after the lifecycle, Camel's routes included, has stopped). The service is closed after the class
+     * ({@link DirtiesContext}): left to the context cache, its broker, whose data is in this class's temporary folder,
+     * would fail once the folder is removed and halt the test JVM.
+     */
+    @TestConfiguration
+    static class DatabaseLifetime {
+
+        @Bean
+        DisposableBean closesTheDatabaseLast() {
+            return () -> {
+                if (postgres != null) {
+                    postgres.close();
+                }
+            };
         }
     }
 
