@@ -1,6 +1,7 @@
 package org.onegrid.api;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,7 +37,7 @@ final class AuditLog implements AutoCloseable {
     private final Clock clock;
 
     AuditLog(Map<String, Object> clientConfig, TopicSpec topic, Clock clock) {
-        Map<String, Object> config = new java.util.HashMap<>(clientConfig);
+        Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "onegrid-audit");

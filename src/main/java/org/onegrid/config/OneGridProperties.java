@@ -1,5 +1,6 @@
 package org.onegrid.config;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -208,7 +209,7 @@ public record OneGridProperties(@DefaultValue Kafka kafka, @DefaultValue Topics 
                     "keep the audit log at least as long as the law asks, e.g. 365d."));
         }
         Jwt jwt = security.jwt();
-        if (jwt.enabled() && !java.nio.file.Files.isRegularFile(Path.of(jwt.jwks()))) {
+        if (jwt.enabled() && !Files.isRegularFile(Path.of(jwt.jwks()))) {
             problems.add(new ConfigProblem("onegrid.security.jwt.jwks", "the file " + jwt.jwks() + " does not exist.",
                     "save the identity provider's public keys (its JWKS document) there, or remove the key to accept no tokens."));
         }

@@ -2,6 +2,7 @@ package org.onegrid.config;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,7 +75,7 @@ public final class UnknownKeys {
             if (Map.class.isAssignableFrom(componentType)) {
                 return true;
             }
-            if (java.util.Collection.class.isAssignableFrom(componentType)) {
+            if (Collection.class.isAssignableFrom(componentType)) {
                 // A list of plain values: its elements are bound by index, key[0], key[1]...
                 for (int j = i + 1; j < name.getNumberOfElements(); j++) {
                     if (!name.isNumericIndex(j)) {

@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.onegrid.connector.SecretRef;
 import org.onegrid.schema.Address;
 import org.onegrid.schema.Attribute;
@@ -145,7 +146,7 @@ public final class Subscriber {
         return Optional.of(view.build());
     }
 
-    private String text(PolicyField field, TextValue value, java.util.function.UnaryOperator<String> mask,
+    private String text(PolicyField field, TextValue value, UnaryOperator<String> mask,
                         List<String> masked) {
         if (value == null) {
             return null;

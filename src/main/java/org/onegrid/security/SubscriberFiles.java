@@ -1,14 +1,12 @@
 package org.onegrid.security;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +16,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.onegrid.config.ConfigProblem;
 import org.onegrid.connector.SecretRef;
 import org.onegrid.standardize.GridRegister;
@@ -90,7 +91,7 @@ final class SubscriberFiles {
                 subscriber.kafkaPrincipal().ifPresent(p -> duplicate(principals, p, id, where, "kafka.principal", own));
                 subscriber.jwtSubject().ifPresent(s -> duplicate(jwtSubjects, s, id, where, "api.jwt-subject", own));
                 if (parsed.keyHash != null) {
-                    String first = keyHashes.putIfAbsent(java.util.HexFormat.of().formatHex(parsed.keyHash), id);
+                    String first = keyHashes.putIfAbsent(HexFormat.of().formatHex(parsed.keyHash), id);
                     if (first != null) {
                         own.add(new ConfigProblem(where + ": api.key", "the same key as subscriber " + first + ".",
                                 "give every subscriber a key of its own."));

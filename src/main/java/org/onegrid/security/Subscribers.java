@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ public final class Subscribers {
     }
 
     public List<Subscriber> all() {
-        return byId.values().stream().sorted(java.util.Comparator.comparing(Subscriber::id)).toList();
+        return byId.values().stream().sorted(Comparator.comparing(Subscriber::id)).toList();
     }
 
     public Optional<Subscriber> byId(String id) {

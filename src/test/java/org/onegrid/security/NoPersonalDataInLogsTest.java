@@ -3,13 +3,11 @@ package org.onegrid.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,10 +20,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -44,6 +46,7 @@ import org.onegrid.mapping.GridRegisterFile;
 import org.onegrid.mapping.Mapper;
 import org.onegrid.mapping.MappingDefinition;
 import org.onegrid.mapping.MappingResult;
+import org.onegrid.schema.IdStatus;
 import org.onegrid.schema.Operation;
 import org.onegrid.schema.RawRecord;
 import org.onegrid.schema.SourcePerson;
@@ -97,7 +100,7 @@ class NoPersonalDataInLogsTest {
         Map<String, Object> properties = EmbeddedServiceProperties.on(WORK);
         properties.remove("logging.file.name");
         properties.forEach((key, value) -> registry.add(key, () -> value));
-        PopulationFiles.writeAll(CITY, WORK.resolve("city"), java.nio.charset.Charset.forName("GBK"), n -> { });
+        PopulationFiles.writeAll(CITY, WORK.resolve("city"), Charset.forName("GBK"), n -> { });
         Path inbox = Files.createDirectories(WORK.resolve("party-inbox"));
         Files.copy(WORK.resolve("city").resolve(PopulationFiles.fileName(Department.PARTY)), inbox.resolve("export.csv"));
         Path connectors = Files.createDirectories(WORK.resolve("connectors"));
@@ -164,7 +167,7 @@ class NoPersonalDataInLogsTest {
         }
         Matcher ids = ID_NUMBER.matcher(logged);
         while (ids.find()) {
-            if (IdNumber.parse(ids.group()).status() == org.onegrid.schema.IdStatus.VALID) {
+            if (IdNumber.parse(ids.group()).status() == IdStatus.VALID) {
                 found.add("a valid ID number at offset " + ids.start());
             }
         }
@@ -228,7 +231,7 @@ class NoPersonalDataInLogsTest {
         ObjectMapper json = new ObjectMapper();
         try (var producer = new KafkaProducer<>(backbone.clientConfig(), new StringSerializer(),
                 Topics.SOURCE.valueSerde(SourcePerson.class))) {
-            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            List<Future<?>> sent = new ArrayList<>();
             for (DepartmentRecord record : CITY.records().filter(r -> mappers.containsKey(r.department())).toList()) {
                 RawRecord raw = RawRecord.newBuilder().setConnector(record.department()).setSourceKey(record.sourceKey())
                         .setOperation(Operation.SNAPSHOT).setSourcePosition("generated").setIngestTime(Instant.EPOCH)

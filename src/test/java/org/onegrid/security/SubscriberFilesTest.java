@@ -146,6 +146,14 @@ class SubscriberFilesTest {
     }
 
     @Test
+    void theShippedExampleSubscriberLoads() {
+        Subscribers shipped = Subscribers.load(Path.of("subscribers"), null, TestSubscribers.SENSITIVE);
+
+        assertThat(shipped.all()).extracting(Subscriber::id).containsExactly("city-dashboard");
+        assertThat(shipped.byId("city-dashboard").orElseThrow().policy().action(PolicyField.NAME)).isEqualTo(FieldAction.DROP);
+    }
+
+    @Test
     void aMissingFolderMeansNoSubscribers() {
         assertThat(Subscribers.load(dir.resolve("absent"), null, TestSubscribers.SENSITIVE).all()).isEmpty();
     }
