@@ -11,11 +11,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.onegrid.connector.filedrop.FileDropSource;
 import org.onegrid.connector.filedrop.FileDropType;
+import org.onegrid.connector.httppoll.HttpPollType;
+import org.onegrid.connector.jdbcpoll.JdbcPollType;
 
 /** docs/connectors.md documents every key a connector file may have, and every type. */
 class ConnectorDocsTest {
 
-    private static final List<ConnectorType> BUILT = List.of(new FileDropType());
+    private static final List<ConnectorType> BUILT = List.of(new FileDropType(), new HttpPollType(), new JdbcPollType());
 
     @Test
     void everyKeyOfEveryConnectorIsDocumented() throws IOException {
