@@ -53,14 +53,15 @@ public final class KafkaBackbone implements AutoCloseable {
         String bootstrap = kafka.bootstrapServers();
         if (kafka.isEmbedded()) {
             try {
-                embedded = EmbeddedKafkaBroker.start(kafka.embedded().port(), kafka.embedded().controllerPort(), kafka.embedded().dataDir());
+                embedded = EmbeddedKafkaBroker.start(kafka.embedded().port(), kafka.embedded().controllerPort(),
+                        kafka.embedded().dataDir(), kafka.embedded().secure());
             } catch (IllegalStateException e) {
                 throw new ConfigProblemsException(List.of(new ConfigProblem("onegrid.kafka.embedded", e.getMessage(),
                         "stop what holds the port, or choose other ports; or set onegrid.kafka.bootstrap-servers to a cluster.")));
             }
             bootstrap = embedded.bootstrapServers();
         }
-        Admin admin = Admin.create(adminConfig(bootstrap, kafka));
+        Admin admin = Admin.create(adminConfig(bootstrap, kafka, embedded));
         KafkaBackbone backbone = new KafkaBackbone(properties, embedded, bootstrap, admin);
         try {
             problems.addAll(backbone.reach());
@@ -90,9 +91,20 @@ public final class KafkaBackbone implements AutoCloseable {
         return embedded != null;
     }
 
-    /** Settings every client needs: bootstrap servers plus the configured client settings (security...). */
+    /** True when the service runs the embedded broker in secure mode, and so creates its subscribers' users and ACLs. */
+    public boolean isEmbeddedSecure() {
+        return embedded != null && embedded.isSecure();
+    }
+
+    /**
+     * Settings every client needs: bootstrap servers plus the configured client settings (security...), and the
+     * service's login on the embedded broker in secure mode. Holds secrets: never log it.
+     */
     public Map<String, Object> clientConfig() {
         Map<String, Object> config = new HashMap<>(properties.kafka().client());
+        if (embedded != null) {
+            config.putAll(embedded.clientConfig());
+        }
         config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         return config;
     }
@@ -127,8 +139,11 @@ public final class KafkaBackbone implements AutoCloseable {
         }
     }
 
-    private static Map<String, Object> adminConfig(String bootstrap, OneGridProperties.Kafka kafka) {
+    private static Map<String, Object> adminConfig(String bootstrap, OneGridProperties.Kafka kafka, EmbeddedKafkaBroker embedded) {
         Map<String, Object> config = new HashMap<>(kafka.client());
+        if (embedded != null) {
+            config.putAll(embedded.clientConfig());
+        }
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         int timeout = (int) Math.min(Integer.MAX_VALUE, kafka.connectTimeout().toMillis());
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout);

@@ -9,7 +9,8 @@ import org.apache.avro.specific.SpecificRecord;
  * @param name the topic name
  * @param compacted true for cleanup.policy=compact (latest value per key kept), false for delete
  * @param configs further topic settings OneGrid sets when it creates the topic
- * @param valueType the Avro record every value is (null values are tombstones on compacted topics)
+ * @param valueType the Avro record every value is (null values are tombstones on compacted topics); null for a topic
+ *     of UTF-8 JSON text (a view a subscriber asked for in JSON)
  */
 public record TopicSpec(String name, boolean compacted, Map<String, String> configs,
                         Class<? extends SpecificRecord> valueType) {
@@ -25,7 +26,8 @@ public record TopicSpec(String name, boolean compacted, Map<String, String> conf
     /** The serde for this topic's values. */
     public <T extends SpecificRecord> AvroSerde<T> valueSerde(Class<T> type) {
         if (!type.equals(valueType)) {
-            throw new IllegalArgumentException(name + " carries " + valueType.getSimpleName() + ", not " + type.getSimpleName());
+            throw new IllegalArgumentException(name + " carries " + (valueType == null ? "JSON text" : valueType.getSimpleName())
+                    + ", not " + type.getSimpleName());
         }
         return AvroSerde.of(type);
     }

@@ -18,11 +18,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sandbox the sandbox department systems of the embedded default
  * @param connectors where the department connector files are
  * @param mapping how raw records are mapped onto the shared schema
+ * @param security who may read what: subscribers, their views, the query API and its audit log
  */
 @ConfigurationProperties("onegrid")
 public record OneGridProperties(@DefaultValue Kafka kafka, @DefaultValue Topics topics, @DefaultValue Resolve resolve,
                                 @DefaultValue Sandbox sandbox, @DefaultValue Connectors connectors,
-                                @DefaultValue Mapping mapping) {
+                                @DefaultValue Mapping mapping, @DefaultValue Security security) {
 
     /**
      * @param bootstrapServers the cluster to use; empty means: start the embedded single-node broker
@@ -49,11 +50,13 @@ public record OneGridProperties(@DefaultValue Kafka kafka, @DefaultValue Topics 
      * @param port the broker's client port on 127.0.0.1
      * @param controllerPort the KRaft controller's port on 127.0.0.1
      * @param dataDir where topics and offsets are kept across restarts
+     * @param secure SASL/SCRAM logins and ACLs: the service alone reads internal topics, each subscriber its view
      */
     public record Embedded(
             @DefaultValue("9092") int port,
             @DefaultValue("9093") int controllerPort,
-            @DefaultValue("var/kafka") Path dataDir) {}
+            @DefaultValue("var/kafka") Path dataDir,
+            @DefaultValue("false") boolean secure) {}
 
     /**
      * @param partitions partitions of each pipeline topic when OneGrid creates it
@@ -71,13 +74,15 @@ public record OneGridProperties(@DefaultValue Kafka kafka, @DefaultValue Topics 
      * @param commitInterval how often results are committed: the floor of change latency
      * @param threads stream threads in this instance
      * @param survivorship per golden field, the connectors authoritative for it, most authoritative first
+     * @param sweepInterval how often the cross-shard sweep looks for records the shard key kept apart
      */
     public record Resolve(
             @DefaultValue("BIRTH_DATE") String sharding,
             @DefaultValue("var/streams") Path stateDir,
             @DefaultValue("100ms") Duration commitInterval,
             @DefaultValue("1") int threads,
-            Map<String, List<String>> survivorship) {
+            Map<String, List<String>> survivorship,
+            @DefaultValue("30s") Duration sweepInterval) {
 
         public Resolve {
             survivorship = survivorship == null ? Map.of() : Map.copyOf(survivorship);
@@ -112,6 +117,40 @@ public record OneGridProperties(@DefaultValue Kafka kafka, @DefaultValue Topics 
      *     when the file is absent, addresses are kept and flagged ADDRESS_NOT_IN_GRID
      */
     public record Mapping(@DefaultValue("var/sandbox/grid-register.yaml") Path gridRegister) {}
+
+    /**
+     * @param subscribersDir the folder of subscriber files ({@code <id>.yaml}, one per dashboard or department system
+     *     that reads the golden table); docs/security.md
+     * @param sensitiveGroups attribute groups a policy grants only by naming them (never through {@code "*"})
+     * @param auditRetention how long the audit log of API reads is kept
+     * @param jwt how bearer tokens of the query API are checked
+     */
+    public record Security(
+            @DefaultValue("subscribers") Path subscribersDir,
+            @DefaultValue({"health", "subsidy", "key-person"}) List<String> sensitiveGroups,
+            @DefaultValue("365d") Duration auditRetention,
+            @DefaultValue Jwt jwt) {
+
+        public Security {
+            sensitiveGroups = sensitiveGroups == null ? List.of() : List.copyOf(sensitiveGroups);
+        }
+    }
+
+    /**
+     * @param jwks a JWKS file with the public keys of the identity provider that signs bearer tokens; empty: no bearer
+     *     tokens are accepted
+     * @param issuer the {@code iss} every token must carry
+     * @param audience the {@code aud} every token must include
+     */
+    public record Jwt(
+            @DefaultValue("") String jwks,
+            @DefaultValue("") String issuer,
+            @DefaultValue("") String audience) {
+
+        public boolean enabled() {
+            return jwks != null && !jwks.isBlank();
+        }
+    }
 
     /** Values that bind but make no sense. */
     public List<ConfigProblem> problems() {
@@ -159,6 +198,23 @@ public record OneGridProperties(@DefaultValue Kafka kafka, @DefaultValue Topics 
         }
         if (resolve.commitInterval().isNegative() || resolve.commitInterval().isZero()) {
             problems.add(new ConfigProblem("onegrid.resolve.commit-interval", "must be positive.", "use 100ms for sub-second latency."));
+        }
+        if (resolve.sweepInterval().compareTo(Duration.ofSeconds(1)) < 0) {
+            problems.add(new ConfigProblem("onegrid.resolve.sweep-interval", "must be at least 1s.",
+                    "use 30s: questions about records the shard key kept apart then appear within a minute."));
+        }
+        if (security.auditRetention().isNegative() || security.auditRetention().isZero()) {
+            problems.add(new ConfigProblem("onegrid.security.audit-retention", "must be positive.",
+                    "keep the audit log at least as long as the law asks, e.g. 365d."));
+        }
+        Jwt jwt = security.jwt();
+        if (jwt.enabled() && !java.nio.file.Files.isRegularFile(Path.of(jwt.jwks()))) {
+            problems.add(new ConfigProblem("onegrid.security.jwt.jwks", "the file " + jwt.jwks() + " does not exist.",
+                    "save the identity provider's public keys (its JWKS document) there, or remove the key to accept no tokens."));
+        }
+        if (jwt.enabled() && (jwt.issuer().isBlank() || jwt.audience().isBlank())) {
+            problems.add(new ConfigProblem("onegrid.security.jwt", "issuer and audience are required with jwks.",
+                    "set onegrid.security.jwt.issuer and onegrid.security.jwt.audience to what the identity provider writes in iss and aud."));
         }
         return problems;
     }

@@ -74,6 +74,15 @@ public final class UnknownKeys {
             if (Map.class.isAssignableFrom(componentType)) {
                 return true;
             }
+            if (java.util.Collection.class.isAssignableFrom(componentType)) {
+                // A list of plain values: its elements are bound by index, key[0], key[1]...
+                for (int j = i + 1; j < name.getNumberOfElements(); j++) {
+                    if (!name.isNumericIndex(j)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
             current = componentType.isRecord() ? componentType : null;
             if (current == null) {
                 return i == name.getNumberOfElements() - 1;
@@ -92,19 +101,9 @@ public final class UnknownKeys {
     }
 
     private static String suggestion(Class<? extends Record> root, String prefix, String key) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String known : knownKeys(prefix, root)) {
-            int distance = distance(known, key);
-            if (distance < bestDistance) {
-                bestDistance = distance;
-                best = known;
-            }
-        }
-        if (best != null && bestDistance <= Math.max(3, key.length() / 4)) {
-            return "did you mean " + best + "? docs/configuration.md lists every key.";
-        }
-        return "remove it; docs/configuration.md lists every key.";
+        return ClosestKey.among(knownKeys(prefix, root), key, Math.max(3, key.length() / 4))
+                .map(best -> "did you mean " + best + "? docs/configuration.md lists every key.")
+                .orElse("remove it; docs/configuration.md lists every key.");
     }
 
     static String kebab(String camel) {
@@ -117,24 +116,5 @@ public final class UnknownKeys {
             }
         }
         return out.toString();
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

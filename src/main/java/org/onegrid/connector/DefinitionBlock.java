@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.onegrid.config.ClosestKey;
 
 /**
  * One YAML mapping of a connector file (the file itself, or its {@code source:} block) read against the keys it
@@ -213,38 +214,10 @@ public final class DefinitionBlock {
     }
 
     private String suggestion(String name) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (DefinitionKey key : keys) {
-            int distance = distance(key.name(), name);
-            if (distance < bestDistance) {
-                bestDistance = distance;
-                best = key.name();
-            }
-        }
-        String known = "known keys here: " + String.join(", ", keys.stream().map(DefinitionKey::name).toList()) + ".";
-        if (best != null && bestDistance <= Math.max(2, name.length() / 3)) {
-            return "did you mean " + prefix + best + "? " + known;
-        }
-        return "remove it; " + known;
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        List<String> names = keys.stream().map(DefinitionKey::name).toList();
+        String known = "known keys here: " + String.join(", ", names) + ".";
+        return ClosestKey.among(names, name, Math.max(2, name.length() / 3))
+                .map(best -> "did you mean " + prefix + best + "? " + known)
+                .orElse("remove it; " + known);
     }
 }

@@ -7,7 +7,12 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -22,19 +27,32 @@ import org.slf4j.LoggerFactory;
  * A real single-node KRaft broker (broker and controller in one) inside this JVM, listening on 127.0.0.1 only.
  * Its data directory is formatted once and reused, so topics and committed offsets survive a restart.
  * Must never be started when a cluster is configured.
+ *
+ * <p>In secure mode clients must authenticate with SASL/SCRAM-SHA-512, and Kafka's StandardAuthorizer allows only
+ * what an ACL allows. The service's own user ({@link #SERVICE_USER}, a super user) and the broker's are created when
+ * the data directory is formatted, with random passwords kept in {@code <data-dir>/secrets/} (owner-only); other
+ * users and their ACLs are the service's to create. Passwords are never logged.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
     private static final int NODE_ID = 1;
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
+    private static final String CLIENT_LISTENER_SECURE = "SASL_PLAINTEXT";
+    /** The service's Kafka user in secure mode: a super user. Subscribers may not take this name. */
+    public static final String SERVICE_USER = "onegrid";
+    /** The broker's own user in secure mode (inter-broker and controller connections). */
+    public static final String BROKER_USER = "onegrid-broker";
+    public static final String SCRAM = "SCRAM-SHA-512";
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
+    private final Map<String, Object> clientConfig;
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers) {
+    private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers, Map<String, Object> clientConfig) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
+        this.clientConfig = Map.copyOf(clientConfig);
     }
 
     /**
@@ -43,27 +61,75 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @throws IllegalStateException when a port is taken or the data directory cannot be used
      */
     public static EmbeddedKafkaBroker start(int port, int controllerPort, Path dataDir) {
+        return start(port, controllerPort, dataDir, false);
+    }
+
+    /**
+     * Formats {@code dataDir} if it is new, then starts the broker; in secure mode with SASL/SCRAM and ACLs.
+     *
+     * @throws IllegalStateException when a port is taken, the data directory cannot be used, or secure mode is asked
+     *     of a data directory formatted without it
+     */
+    public static EmbeddedKafkaBroker start(int port, int controllerPort, Path dataDir, boolean secure) {
         requireFree(port, "onegrid.kafka.embedded.port");
         requireFree(controllerPort, "onegrid.kafka.embedded.controller-port");
         Path logDir = dataDir.toAbsolutePath().resolve("log");
-        Properties config = brokerConfig(port, controllerPort, logDir);
+        Path secrets = dataDir.toAbsolutePath().resolve("secrets");
+        Map<String, Object> clientConfig = new HashMap<>();
+        Properties config;
         try {
             Files.createDirectories(logDir);
-            if (!Files.exists(logDir.resolve("meta.properties"))) {
-                format(logDir);
+            boolean formatted = Files.exists(logDir.resolve("meta.properties"));
+            if (secure) {
+                if (formatted && !Files.exists(secrets.resolve(SERVICE_USER + ".password"))) {
+                    throw new IllegalStateException("the data directory " + dataDir + " was formatted without secure mode,"
+                            + " so it has no users; delete it to start over in secure mode (its topics are lost)");
+                }
+                String servicePassword = password(secrets, SERVICE_USER);
+                String brokerPassword = password(secrets, BROKER_USER);
+                if (!formatted) {
+                    format(logDir, List.of(scram(SERVICE_USER, servicePassword), scram(BROKER_USER, brokerPassword)));
+                }
+                config = secureBrokerConfig(port, controllerPort, logDir, brokerPassword);
+                clientConfig.put("security.protocol", "SASL_PLAINTEXT");
+                clientConfig.put("sasl.mechanism", SCRAM);
+                clientConfig.put("sasl.jaas.config", scramJaas(SERVICE_USER, servicePassword));
+            } else {
+                if (!formatted) {
+                    format(logDir, List.of());
+                }
+                config = brokerConfig(port, controllerPort, logDir);
             }
+        } catch (IllegalStateException e) {
+            throw e;
         } catch (Exception e) {
             throw new IllegalStateException("cannot prepare the embedded broker's data directory " + logDir + ": " + e.getMessage(), e);
         }
         KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
         server.startup();
         String bootstrap = "127.0.0.1:" + port;
-        log.info("No Kafka cluster configured: started the embedded single-node broker at {} with data in {}", bootstrap, dataDir);
-        return new EmbeddedKafkaBroker(server, bootstrap);
+        log.info("No Kafka cluster configured: started the embedded single-node broker at {} with data in {}{}", bootstrap, dataDir,
+                secure ? " (secure: SASL/SCRAM, ACLs)" : "");
+        return new EmbeddedKafkaBroker(server, bootstrap, clientConfig);
     }
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** The client settings the service needs on this broker: none in plain mode; its SASL login in secure mode. */
+    public Map<String, Object> clientConfig() {
+        return clientConfig;
+    }
+
+    public boolean isSecure() {
+        return !clientConfig.isEmpty();
+    }
+
+    /** The JAAS line of a SCRAM login; it holds a password, so it must never be logged. */
+    public static String scramJaas(String user, String password) {
+        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user + "\" password=\""
+                + password + "\";";
     }
 
     @Override
@@ -99,8 +165,54 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return p;
     }
 
-    private static void format(Path logDir) throws Exception {
+    private static Properties secureBrokerConfig(int port, int controllerPort, Path logDir, String brokerPassword) {
+        Properties p = brokerConfig(port, controllerPort, logDir);
+        String client = CLIENT_LISTENER_SECURE;
+        p.put("listeners", client + "://127.0.0.1:" + port + "," + CONTROLLER_LISTENER + "://127.0.0.1:" + controllerPort);
+        p.put("advertised.listeners", client + "://127.0.0.1:" + port);
+        p.put("listener.security.protocol.map", client + ":SASL_PLAINTEXT," + CONTROLLER_LISTENER + ":SASL_PLAINTEXT");
+        p.put("inter.broker.listener.name", client);
+        p.put("sasl.mechanism.inter.broker.protocol", SCRAM);
+        p.put("listener.name.sasl_plaintext.sasl.enabled.mechanisms", SCRAM);
+        p.put("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config", scramJaas(BROKER_USER, brokerPassword));
+        // KRaft controllers cannot read SCRAM users from metadata they serve, so the controller listener uses PLAIN with
+        // the broker's own user, declared here (loopback only).
+        p.put("sasl.mechanism.controller.protocol", "PLAIN");
+        p.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
+        p.put("listener.name.controller.plain.sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required"
+                + " username=\"" + BROKER_USER + "\" password=\"" + brokerPassword + "\" user_" + BROKER_USER + "=\"" + brokerPassword + "\";");
+        p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        p.put("super.users", "User:" + BROKER_USER + ";User:" + SERVICE_USER);
+        p.put("allow.everyone.if.no.acl.found", "false");
+        return p;
+    }
+
+    private static String scram(String user, String password) {
+        return SCRAM + "=[name=" + user + ",password=" + password + "]";
+    }
+
+    /** The user's password from the secrets folder, made (random, owner-only) when there is none. */
+    private static String password(Path secrets, String user) throws IOException {
+        Path file = secrets.resolve(user + ".password");
+        if (Files.exists(file)) {
+            return Files.readString(file).strip();
+        }
+        Files.createDirectories(secrets);
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        String password = HexFormat.of().formatHex(bytes);
+        Files.writeString(file, password + "\n");
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: the folder's own permissions are all there is.
+        }
+        return password;
+    }
+
+    private static void format(Path logDir, List<String> scramUsers) throws Exception {
         new Formatter()
+                .setScramArguments(scramUsers)
                 .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                 .setNodeId(NODE_ID)
                 .setClusterId(Uuid.randomUuid().toString())

@@ -33,7 +33,8 @@ public final class ResolverStage implements SmartLifecycle {
     public ResolverStage(KafkaBackbone backbone, OneGridProperties properties) {
         OneGridProperties.Resolve resolve = properties.resolve();
         Survivorship survivorship = survivorship(resolve.survivorship());
-        var topology = ResolverTopology.build(Sharding.valueOf(resolve.sharding()), new ScoringMatcher(), survivorship);
+        var topology = ResolverTopology.build(Sharding.valueOf(resolve.sharding()), new ScoringMatcher(), survivorship,
+                resolve.sweepInterval(), ResolverTopology.Storage.PERSISTENT);
         this.streams = new KafkaStreams(topology, streamsConfig(backbone, properties));
         streams.setUncaughtExceptionHandler(e -> {
             log.error("The resolver stopped on an unexpected error ({}); it resumes from its last commit when restarted",

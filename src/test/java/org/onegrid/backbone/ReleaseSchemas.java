@@ -5,11 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.avro.Schema;
+import org.onegrid.schema.AuditEvent;
 import org.onegrid.schema.Conflict;
 import org.onegrid.schema.GoldenPerson;
 import org.onegrid.schema.PersonLink;
+import org.onegrid.schema.PersonView;
 import org.onegrid.schema.RawRecord;
 import org.onegrid.schema.RejectedRecord;
+import org.onegrid.schema.ReviewerDecision;
 import org.onegrid.schema.SourcePerson;
 
 /**
@@ -21,7 +24,8 @@ public final class ReleaseSchemas {
     /** Every record that is the value of a topic. */
     static final List<Schema> TOPIC_VALUES = List.of(RawRecord.getClassSchema(), SourcePerson.getClassSchema(),
             GoldenPerson.getClassSchema(), PersonLink.getClassSchema(), Conflict.getClassSchema(),
-            RejectedRecord.getClassSchema());
+            RejectedRecord.getClassSchema(), ReviewerDecision.getClassSchema(), PersonView.getClassSchema(),
+            AuditEvent.getClassSchema());
 
     public static void main(String[] args) throws Exception {
         if (args.length != 1 || !args[0].matches("v\\d+")) {

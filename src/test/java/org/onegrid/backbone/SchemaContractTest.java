@@ -50,7 +50,8 @@ class SchemaContractTest {
     @Test
     void topicsPageListsEveryTopicOfTheContract() throws IOException {
         String page = Files.readString(Path.of("docs/topics.md"));
-        Stream.concat(Topics.pipeline(Duration.ofDays(1)).stream().map(TopicSpec::name), Stream.of("onegrid.raw.<connector>"))
+        Stream.concat(Topics.pipeline(Duration.ofDays(1)).stream().map(TopicSpec::name), Stream.of("onegrid.raw.<connector>",
+                        "onegrid.view.<subscriber>", Topics.audit(Duration.ofDays(1)).name()))
                 .forEach(name -> assertThat(page).as("docs/topics.md mentions " + name).contains("`" + name + "`"));
     }
 

@@ -74,8 +74,11 @@ class ServiceOnEmbeddedDefaultsTest extends RunningService {
                 Topics.GOLDEN, Records.golden(),
                 Topics.LINKS, Records.link(),
                 Topics.CONFLICTS, Records.conflict(),
-                Topics.rejected(Duration.ofDays(30)), Records.rejected());
-        assertThat(backbone.ensureTopics(List.of(Topics.raw("civil-affairs")))).isEmpty();
+                Topics.REVIEW_DECISIONS, Records.decision(),
+                Topics.rejected(Duration.ofDays(30)), Records.rejected(),
+                Topics.view("round-trip", false), Records.view(),
+                Topics.audit(Duration.ofDays(365)), Records.audit());
+        assertThat(backbone.ensureTopics(List.of(Topics.raw("civil-affairs"), Topics.view("round-trip", false)))).isEmpty();
         // Compared as JSON text: Avro's equals() fails on logical types inside arrays of unions.
         examples.forEach((spec, record) -> assertThat(roundTrip(spec, record)).as(spec.name()).hasToString(record.toString()));
         assertThat(examples.keySet()).extracting(spec -> spec.valueType().getName()).containsExactlyInAnyOrderElementsOf(

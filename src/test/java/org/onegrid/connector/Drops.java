@@ -22,13 +22,17 @@ public final class Drops {
         }
     }
 
-    /** A connector file for a file-drop connector on {@code inbox}, with extra source lines. */
+    /**
+     * A connector file for a file-drop connector on {@code inbox}, with extra source lines, and the least mapping the
+     * mapping stage accepts (the party-building export's name column).
+     */
     public static void fileDropConnector(Path connectors, String id, Path inbox, String... sourceLines) {
         StringBuilder yaml = new StringBuilder("type: file-drop\ndepartment: 党建办\nkey: [序号]\nsource:\n  path: ")
                 .append(inbox).append('\n');
         for (String line : sourceLines) {
             yaml.append("  ").append(line).append('\n');
         }
+        yaml.append("mapping:\n  name: 姓名\n");
         write(connectors.resolve(id + ".yaml"), yaml.toString());
     }
 

@@ -179,7 +179,7 @@ class FileDropConnectorTest {
         assertThat(map(all.get("switched-off"))).containsEntry("state", "DISABLED");
         Map<String, Object> civilAffairs = map(all.get("civil-affairs"));
         assertThat(civilAffairs).containsEntry("state", "FAILED");
-        assertThat((String) civilAffairs.get("lastError")).contains("debezium-postgres is not available yet");
+        assertThat((String) civilAffairs.get("lastError")).contains("connectors/civil-affairs.yaml: source.");
         assertThat(camel.getRoute("file-drop-gbk")).isNotNull();
         assertThat(camel.getRoute("file-drop-civil-affairs")).isNull();
 

@@ -50,7 +50,6 @@ class FileDropRestartTest {
         Path inbox = root.resolve("inbox");
         Drops.fileDropConnector(root.resolve("connectors"), "party-building", inbox, "encoding: GBK");
         List<String> args = new ArrayList<>(List.of(EmbeddedServiceProperties.asArguments(EmbeddedServiceProperties.on(root))));
-        args.add("--onegrid.connectors.dir=" + root.resolve("connectors"));
         byte[] first = Exports.aPartyBuildingExport().withMembers(1, 50).csv(GBK);
         byte[] interrupted = Exports.aPartyBuildingExport().withMembers(51, 50).csv(GBK);
         byte[] droppedWhileDown = Exports.aPartyBuildingExport().withMembers(101, 50).csv(GBK);

@@ -40,7 +40,6 @@ class RequiredConnectorTest {
                 source: {url: "https://health.example/api"}
                 """);
         List<String> args = new ArrayList<>(List.of(EmbeddedServiceProperties.asArguments(EmbeddedServiceProperties.on(root))));
-        args.add("--onegrid.connectors.dir=" + connectors);
 
         Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(OneGridApplication.class)
                 .web(WebApplicationType.NONE).run(args.toArray(String[]::new)).close());

@@ -12,11 +12,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeMap;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -39,6 +38,7 @@ import org.onegrid.schema.PersonLink;
 import org.onegrid.schema.RawRecord;
 import org.onegrid.schema.SourcePerson;
 import org.onegrid.standardize.GridLocator;
+import org.onegrid.testing.PairwiseAccuracy;
 
 /**
  * A generated city with ground truth, run through the production mapping and resolver topology (on Streams' test
@@ -47,28 +47,12 @@ import org.onegrid.standardize.GridLocator;
  */
 final class LabelledCity {
 
-    /** What the pipeline made of the city. */
-    record Accuracy(int records, int rejected, long truePairs, long predictedPairs, long correctPairs,
-                    int personsExact, int persons, int twinMerges, long millis) {
-
-        double precision() {
-            return predictedPairs == 0 ? 1.0 : (double) correctPairs / predictedPairs;
-        }
-
-        double recall() {
-            return truePairs == 0 ? 1.0 : (double) correctPairs / truePairs;
-        }
-
-        double f1() {
-            return 2 * precision() * recall() / (precision() + recall());
-        }
+    /** What the pipeline made of the city, and how many records the mapping rejected. */
+    record Result(PairwiseAccuracy accuracy, int rejected, long millis) {
 
         @Override
         public String toString() {
-            return String.format("records %d (rejected %d), pairs true %d predicted %d correct %d: precision %.4f recall %.4f F1 %.4f;"
-                            + " persons exact %d of %d; twin merges %d; %d ms",
-                    records, rejected, truePairs, predictedPairs, correctPairs, precision(), recall(), f1(), personsExact,
-                    persons, twinMerges, millis);
+            return accuracy + String.format("; rejected %d; %d ms", rejected, millis);
         }
     }
 
@@ -79,7 +63,7 @@ final class LabelledCity {
 
     private LabelledCity() {}
 
-    static Accuracy run(PopulationSpec spec, Path workDir) {
+    static Result run(PopulationSpec spec, Path workDir) {
         long start = System.currentTimeMillis();
         Population population = Population.generate(spec);
         Map<String, Mapper> mappers = mappers(population, workDir);
@@ -93,7 +77,8 @@ final class LabelledCity {
         config.put(StreamsConfig.STATE_DIR_CONFIG, workDir.resolve("streams").toString());
         Map<String, String> predicted = new HashMap<>();
         try (TopologyTestDriver driver = new TopologyTestDriver(
-                ResolverTopology.build(Sharding.BIRTH_DATE, new ScoringMatcher(), Survivorship.RECENCY_ONLY), config)) {
+                ResolverTopology.build(Sharding.BIRTH_DATE, new ScoringMatcher(), Survivorship.RECENCY_ONLY,
+                        ResolverTopology.Storage.IN_MEMORY), config)) {
             var source = driver.createInputTopic(Topics.SOURCE.name(), new StringSerializer(), Topics.SOURCE.valueSerde(SourcePerson.class));
             var links = driver.createOutputTopic(Topics.LINKS.name(), new StringDeserializer(), Topics.LINKS.valueSerde(PersonLink.class));
             population.records().forEach(record -> {
@@ -108,42 +93,23 @@ final class LabelledCity {
             });
             links.readKeyValuesToMap().forEach((key, link) -> predicted.put(key, link.getPersonId()));
         }
-        return score(truth, predicted, twins, rejected[0], System.currentTimeMillis() - start);
+        return new Result(PairwiseAccuracy.score(truth, predicted, twins), rejected[0], System.currentTimeMillis() - start);
     }
 
-    private static Accuracy score(Map<String, String> truth, Map<String, String> predicted, Set<Set<String>> twins,
-                                  int rejected, long millis) {
-        Map<String, Map<String, Integer>> byPredicted = new TreeMap<>();
-        Map<String, Integer> trueSizes = new HashMap<>();
-        truth.values().forEach(person -> trueSizes.merge(person, 1, Integer::sum));
-        predicted.forEach((ref, person) -> {
-            if (person != null) {
-                byPredicted.computeIfAbsent(person, p -> new HashMap<>()).merge(truth.get(ref), 1, Integer::sum);
+    /**
+     * The city's department records as the production mappers make them, in generation order, keyed as on
+     * onegrid.person.source ({@code connector/sourceKey}); records a mapper rejects are left out.
+     */
+    static Map<String, SourcePerson> sourceRecords(PopulationSpec spec, Path workDir) {
+        Population population = Population.generate(spec);
+        Map<String, Mapper> mappers = mappers(population, workDir);
+        Map<String, SourcePerson> records = new LinkedHashMap<>();
+        population.records().forEach(record -> {
+            if (mappers.get(record.department()).map(raw(record)) instanceof MappingResult.Mapped mapped) {
+                records.put(record.department() + "/" + record.sourceKey(), mapped.person());
             }
         });
-        long truePairs = trueSizes.values().stream().mapToLong(n -> (long) n * (n - 1) / 2).sum();
-        long predictedPairs = 0;
-        long correctPairs = 0;
-        int exact = 0;
-        int twinMerges = 0;
-        for (Map<String, Integer> cluster : byPredicted.values()) {
-            int size = cluster.values().stream().mapToInt(Integer::intValue).sum();
-            predictedPairs += (long) size * (size - 1) / 2;
-            correctPairs += cluster.values().stream().mapToLong(n -> (long) n * (n - 1) / 2).sum();
-            if (cluster.size() == 1 && cluster.values().iterator().next().equals(trueSizes.get(cluster.keySet().iterator().next()))) {
-                exact++;
-            }
-            List<String> people = List.copyOf(cluster.keySet());
-            for (int i = 0; i < people.size(); i++) {
-                for (int j = i + 1; j < people.size(); j++) {
-                    if (twins.contains(Set.of(people.get(i), people.get(j)))) {
-                        twinMerges++;
-                    }
-                }
-            }
-        }
-        return new Accuracy(truth.size(), rejected, truePairs, predictedPairs, correctPairs, exact, trueSizes.size(),
-                twinMerges, millis);
+        return records;
     }
 
     private static RawRecord raw(DepartmentRecord record) {

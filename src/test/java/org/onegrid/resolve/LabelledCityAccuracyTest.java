@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.onegrid.embedded.population.PopulationSpec;
+import org.onegrid.testing.PairwiseAccuracy;
 
 /**
  * The accuracy floor on the project's labelled synthetic city, default error rates: the production mapping and
@@ -19,8 +20,9 @@ class LabelledCityAccuracyTest {
 
     @Test
     void resolvesTheLabelledCityAboveTheAccuracyFloorAndNeverMergesTwins() {
-        LabelledCity.Accuracy accuracy = LabelledCity.run(new PopulationSpec(11, 3000), workDir);
-        System.out.println("Labelled city, 3,000 residents: " + accuracy);
+        LabelledCity.Result result = LabelledCity.run(new PopulationSpec(11, 3000), workDir);
+        System.out.println("Labelled city, 3,000 residents: " + result);
+        PairwiseAccuracy accuracy = result.accuracy();
 
         assertThat(accuracy.twinMerges()).as("twins merged").isZero();
         assertThat(accuracy.precision()).as("pairwise precision").isGreaterThanOrEqualTo(0.995);

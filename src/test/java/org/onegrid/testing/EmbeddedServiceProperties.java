@@ -18,6 +18,7 @@ public final class EmbeddedServiceProperties {
         properties.put("onegrid.connectors.dir", dataDir.resolve("connectors").toString());
         properties.put("onegrid.mapping.grid-register", dataDir.resolve("grid-register.yaml").toString());
         properties.put("onegrid.resolve.state-dir", dataDir.resolve("streams").toString());
+        properties.put("onegrid.security.subscribers-dir", dataDir.resolve("subscribers").toString());
         properties.put("logging.file.name", dataDir.resolve("log/onegrid.log").toString());
         return properties;
     }

@@ -7,6 +7,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.onegrid.schema.Address;
+import org.onegrid.schema.Attribute;
+import org.onegrid.schema.AttributeType;
+import org.onegrid.schema.AuditAction;
+import org.onegrid.schema.AuditCredential;
+import org.onegrid.schema.AuditEvent;
+import org.onegrid.schema.AuditOutcome;
 import org.onegrid.schema.Comparison;
 import org.onegrid.schema.Conflict;
 import org.onegrid.schema.ConflictKind;
@@ -19,12 +25,18 @@ import org.onegrid.schema.MatchRule;
 import org.onegrid.schema.Operation;
 import org.onegrid.schema.PersonLink;
 import org.onegrid.schema.PersonStatus;
+import org.onegrid.schema.PersonView;
 import org.onegrid.schema.Provenance;
 import org.onegrid.schema.RawRecord;
+import org.onegrid.schema.RecordRef;
 import org.onegrid.schema.RejectedRecord;
+import org.onegrid.schema.ReviewScope;
+import org.onegrid.schema.ReviewVerdict;
+import org.onegrid.schema.ReviewerDecision;
 import org.onegrid.schema.SourcePerson;
 import org.onegrid.schema.Stage;
 import org.onegrid.schema.TextValue;
+import org.onegrid.schema.ViewAddress;
 
 /** One filled-in example of each topic's record, for contract tests. Made-up people only. */
 public final class Records {
@@ -84,8 +96,37 @@ public final class Records {
                 .build();
     }
 
+    /** A decision about records no test creates, so the running resolver keeps it and changes nothing. */
+    public static ReviewerDecision decision() {
+        return ReviewerDecision.newBuilder()
+                .setDecisionId("d-contract-1").setConflictId("PM/P1/P2")
+                .setRecord(new RecordRef("civil-affairs", "contract-example-1"))
+                .setOtherRecord(new RecordRef("health", "contract-example-2"))
+                .setVerdict(ReviewVerdict.SAME).setScope(ReviewScope.PERSONS)
+                .setDecidedBy("reviewer-7").setDecidedAt(AT).setNote("same flat, same phone")
+                .build();
+    }
+
+    public static PersonView view() {
+        return PersonView.newBuilder()
+                .setPersonId("P1").setSubscriber("street-office").setVersion(1).setUpdatedAt(AT)
+                .setIdNumber("110105********002X").setName("陈晓明").setBirthYear(1949).setPhones(List.of("138****8000"))
+                .setAddress(new ViewAddress("阳光花园", "长青社区", "阳光花园", null, null, null)).setGrid(address().getGrid())
+                .setAttributes(List.of(new Attribute("party_branch", AttributeType.STRING, "第一支部", "party")))
+                .setMasked(List.of("idNumber", "phones", "address"))
+                .build();
+    }
+
+    public static AuditEvent audit() {
+        return AuditEvent.newBuilder()
+                .setEventId("00000000-0000-0000-0000-000000000001").setAt(AT).setSubscriber("street-office")
+                .setCredential(AuditCredential.API_KEY).setAction(AuditAction.PERSON).setTarget("P1")
+                .setOutcome(AuditOutcome.ALLOWED).setPersonIds(List.of("P1")).setRemoteAddress("127.0.0.1")
+                .build();
+    }
+
     private static Provenance provenance() {
-        return new Provenance("civil-affairs", "42", AT);
+        return new Provenance("civil-affairs", "42", AT, null);
     }
 
     private static Address address() {

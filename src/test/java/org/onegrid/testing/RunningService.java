@@ -13,7 +13,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * under target/, so the broker starts once.
  */
 @AutoConfigureObservability
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // Read while the environment is prepared, before the dynamic properties below exist: without them here the
+        // sandbox departments would start on their fixed ports, and the log would go to var/log.
+        properties = {"onegrid.sandbox.enabled=false", "logging.file.name=target/running-service/onegrid.log"})
 public abstract class RunningService {
 
     private static final Map<String, Object> PROPERTIES =

@@ -93,6 +93,8 @@ final class ChangeCapture implements AutoCloseable {
     }
 
     private void stopped(boolean success, String message, Throwable error) {
+        // This engine is done: closing it again would fail, and a snapshot cannot be asked of it.
+        engine = null;
         if (!running) {
             progress.phase(CaptureProgress.Phase.STOPPED);
             log.info("Connector {}: change capture stopped", definition.id());
@@ -194,20 +196,27 @@ final class ChangeCapture implements AutoCloseable {
         log.info("Connector {}: snapshot of {} requested", definition.id(), which);
     }
 
-    /** Stops the engine; events already handled are committed, nothing else. */
+    /**
+     * Stops the engine; events already handled are committed, nothing else. Also when the engine has already stopped
+     * on a failure and waits to start again: then it just does not start again.
+     */
     @Override
     public synchronized void close() {
         running = false;
         restarts.shutdownNow();
         DebeziumEngine<RecordChangeEvent<SourceRecord>> current = engine;
-        if (current != null) {
-            try {
+        try {
+            if (current != null) {
                 current.close();
-            } catch (IOException e) {
-                log.warn("Connector {}: the engine did not close cleanly: {}", definition.id(), e.getMessage());
             }
+        } catch (IOException e) {
+            log.warn("Connector {}: the engine did not close cleanly: {}", definition.id(), e.getMessage());
+        } catch (IllegalStateException e) {
+            // It stopped meanwhile on its own (a failure): nothing is left to close.
+            log.debug("Connector {}: the engine had already stopped: {}", definition.id(), e.getMessage());
+        } finally {
+            runner.shutdown();
         }
-        runner.shutdown();
         try {
             if (!runner.awaitTermination(30, TimeUnit.SECONDS)) {
                 runner.shutdownNow();

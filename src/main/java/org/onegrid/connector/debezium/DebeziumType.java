@@ -42,6 +42,11 @@ public final class DebeziumType implements ConnectorType {
         this.flavor = flavor;
     }
 
+    /** The three types, {@code debezium-postgres}, {@code debezium-mariadb} and {@code debezium-mysql} (for the docs check). */
+    public static List<DebeziumType> all() {
+        return java.util.Arrays.stream(Flavor.values()).map(DebeziumType::new).toList();
+    }
+
     Flavor flavor() {
         return flavor;
     }

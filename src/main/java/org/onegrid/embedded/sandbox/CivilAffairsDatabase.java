@@ -11,13 +11,16 @@ import java.sql.Statement;
 import org.onegrid.embedded.population.Department;
 
 /**
- * Civil affairs' register: a real PostgreSQL with logical decoding on, so it can be read by change data capture.
+ * Civil affairs' register: a real PostgreSQL with logical decoding on, a user with the REPLICATION attribute and a
+ * publication of the register, so it can be read by change data capture.
  * Its data directory is kept, so a restart finds the same rows and replication slots.
  */
 final class CivilAffairsDatabase implements AutoCloseable {
 
     static final String DATABASE = "civil_affairs";
     static final String USER = "onegrid";
+    /** The publication the DBA made for OneGrid's change capture (named in connectors/civil-affairs.yaml). */
+    static final String PUBLICATION = "onegrid_civil_affairs";
 
     private final EmbeddedPostgres postgres;
     private final String password;
@@ -47,6 +50,7 @@ final class CivilAffairsDatabase implements AutoCloseable {
             if (fresh || !database.exists()) {
                 database.create();
             }
+            database.publishForChangeCapture();
         } catch (SQLException | RuntimeException e) {
             database.close();
             throw e;
@@ -75,6 +79,23 @@ final class CivilAffairsDatabase implements AutoCloseable {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute(Department.CIVIL_AFFAIRS.ddl());
             s.execute("ALTER TABLE " + Department.CIVIL_AFFAIRS.table() + " REPLICA IDENTITY FULL");
+        }
+    }
+
+    /**
+     * What a department's DBA is asked to do for change data capture (docs/connectors.md), besides wal_level=logical
+     * and the REPLICATION attribute of the user: publish the captured table. Done on every start, so a sandbox seeded
+     * before is set up too.
+     */
+    private void publishForChangeCapture() throws SQLException {
+        try (Connection c = postgres.getDatabase("postgres", DATABASE).getConnection(); Statement s = c.createStatement()) {
+            boolean published;
+            try (var rows = s.executeQuery("SELECT 1 FROM pg_publication WHERE pubname = '" + PUBLICATION + "'")) {
+                published = rows.next();
+            }
+            if (!published) {
+                s.execute("CREATE PUBLICATION " + PUBLICATION + " FOR TABLE " + Department.CIVIL_AFFAIRS.table());
+            }
         }
     }
 

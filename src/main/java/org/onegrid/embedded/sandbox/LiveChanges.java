@@ -1,14 +1,18 @@
 package org.onegrid.embedded.sandbox;
 
+import java.io.IOException;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,30 +40,48 @@ public final class LiveChanges {
         this.sandbox = sandbox;
     }
 
+    /**
+     * One change made in a department system.
+     *
+     * @param department the department's id (its connector's id)
+     * @param sourceKey the key of the changed record in that department
+     * @param madeAt when the department committed it
+     */
+    public record Change(Kind kind, String department, String sourceKey, Instant madeAt) {}
+
     /** Makes {@code count} changes of the given kinds (all kinds when none given); returns how many of each. */
     public Map<Kind, Integer> apply(int count, List<Kind> kinds) {
-        List<Kind> cycle = kinds.isEmpty() ? List.of(Kind.values()) : kinds;
         Map<Kind, Integer> made = new LinkedHashMap<>();
+        make(count, kinds).forEach(change -> made.merge(change.kind(), 1, Integer::sum));
+        return made;
+    }
+
+    /** Makes {@code count} changes of the given kinds (all kinds when none given); returns each change made. */
+    public List<Change> make(int count, List<Kind> kinds) {
+        List<Kind> cycle = kinds.isEmpty() ? List.of(Kind.values()) : kinds;
+        List<Change> made = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Kind kind = cycle.get(i % cycle.size());
             try {
-                if (make(kind)) {
-                    made.merge(kind, 1, Integer::sum);
+                Change change = make(cycle.get(i % cycle.size()));
+                if (change != null) {
+                    made.add(change);
                 }
-            } catch (SQLException e) {
+            } catch (SQLException | IOException e) {
                 throw new IllegalStateException("a sandbox change failed: " + e.getMessage(), e);
             }
         }
         return made;
     }
 
-    private boolean make(Kind kind) throws SQLException {
+    private Change make(Kind kind) throws SQLException, IOException {
         try (Connection c = sandbox.publicSecurity().connect()) {
             Map<String, String> person = randomResident(c);
             if (person == null) {
-                return false;
+                return null;
             }
             String now = LocalDateTime.now(CITY).format(SQL_TIME);
+            String department = Department.PUBLIC_SECURITY.id();
+            String sourceKey = person.get("RYBH");
             switch (kind) {
                 case MOVE -> {
                     Map<String, String> neighbour = randomResident(c);
@@ -71,9 +93,10 @@ public final class LiveChanges {
                     LocalDate today = LocalDate.now(CITY);
                     int sequence = ThreadLocalRandom.current().nextInt(500, 999);
                     String id = IdNumber.compose(person.get("SFZH").substring(0, 6), today, sequence);
+                    sourceKey = "RY9" + id.substring(8, 17);
                     update(c, "INSERT INTO rk_jbxx (RYBH, XM, XB, CSRQ, SFZH, MZ, HJDZ, JZDZ, LXDH, RYLB, GXSJ) "
                                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                            "RY9" + id.substring(8, 17), person.get("XM").substring(0, 1) + "新", sequence % 2 == 1 ? "1" : "2",
+                            sourceKey, person.get("XM").substring(0, 1) + "新", sequence % 2 == 1 ? "1" : "2",
                             today.format(DateTimeFormatter.BASIC_ISO_DATE), id, person.get("MZ"), person.get("HJDZ"),
                             person.get("JZDZ"), null, person.get("RYLB"), now);
                 }
@@ -81,20 +104,18 @@ public final class LiveChanges {
                     var file = sandbox.settings().dir().resolve(Sandbox.PARTY_INBOX)
                             .resolve("party-members-" + System.currentTimeMillis() + "-" + person.get("RYBH") + ".csv");
                     var part = file.resolveSibling(file.getFileName() + ".part");
+                    department = Department.PARTY.id();
+                    sourceKey = "J" + person.get("RYBH");
                     try (CsvWriter export = new CsvWriter(part, Charset.forName("GBK"), Department.PARTY.columns())) {
-                        export.row(List.of("J" + person.get("RYBH"), person.get("XM"), "1".equals(person.get("XB")) ? "男性" : "女性",
+                        export.row(List.of(sourceKey, person.get("XM"), "1".equals(person.get("XB")) ? "男性" : "女性",
                                 person.get("SFZH"), person.get("CSRQ"), "汉", person.get("LXDH") == null ? "" : person.get("LXDH"),
                                 person.get("JZDZ"), "新成立党支部", LocalDate.now(CITY).toString()));
                     }
-                    try {
-                        java.nio.file.Files.move(part, file);
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
+                    Files.move(part, file);
                 }
                 default -> throw new IllegalArgumentException(kind.name());
             }
-            return true;
+            return new Change(kind, department, sourceKey, Instant.now());
         }
     }
 

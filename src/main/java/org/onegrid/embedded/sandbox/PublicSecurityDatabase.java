@@ -13,7 +13,8 @@ import java.sql.Statement;
 import org.onegrid.embedded.population.Department;
 
 /**
- * Public security's register: a real MariaDB with a ROW binlog, so it can be read by change data capture. Its data
+ * Public security's register: a real MariaDB with a ROW binlog of full row images and a user with the replication
+ * grants, so it can be read by change data capture (what docs/connectors.md asks of a department's DBA). Its data
  * directory is kept across restarts.
  */
 final class PublicSecurityDatabase implements AutoCloseable {
@@ -44,6 +45,7 @@ final class PublicSecurityDatabase implements AutoCloseable {
                 .addArg("--bind-address=127.0.0.1")
                 .addArg("--log-bin=binlog")
                 .addArg("--binlog-format=ROW")
+                .addArg("--binlog-row-image=FULL")
                 .addArg("--server-id=1")
                 .addArg("--character-set-server=utf8mb4");
         if ("root".equals(System.getProperty("user.name"))) {

@@ -41,18 +41,27 @@ import org.onegrid.schema.SourcePerson;
  */
 public final class ClusterResolver {
 
+    /**
+     * Flag (in {@code SourcePerson.flags}) of a record whose birth date a reviewer corrected before it reached its shard,
+     * followed by ':' and the decision id; the golden birth date taken from it names that decision.
+     */
+    public static final String BIRTH_DATE_CORRECTED_FLAG = "BIRTH_DATE_CORRECTED_BY_REVIEW";
+
     static final String SAME = "SAME";
     static final String DIFFERENT = "DIFFERENT";
     private static final String SEQUENCE = "seq";
     private static final String ID_COUNTER = "id/";
     /** Prefix, in the blocks table, of the list of records a reviewer said are the same as a record. */
     static final String REVIEWED_SAME_KEY = "\u0000reviewed-same/";
+    /** Prefix, in the decisions table, of the id of the reviewer decision stored for a pair. */
+    static final String DECISION_ID_KEY = "\u0000decision-id/";
 
     private final ClusterStore store;
     private final Matcher matcher;
     private final Blocking blocking;
     private final ResolverConfig config;
     private final GoldenBuilder goldenBuilder;
+    private final ValueChoices choices;
     private final Clock clock;
 
     public ClusterResolver(ClusterStore store, Matcher matcher, Blocking blocking, ResolverConfig config, Clock clock) {
@@ -61,6 +70,7 @@ public final class ClusterResolver {
         this.blocking = Objects.requireNonNull(blocking, "blocking");
         this.config = Objects.requireNonNull(config, "config");
         this.goldenBuilder = new GoldenBuilder(config.survivorship());
+        this.choices = new ValueChoices(store);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -73,7 +83,7 @@ public final class ClusterResolver {
         Objects.requireNonNull(record, "record");
         String ref = Refs.of(record);
         SourcePerson old = store.records().get(ref);
-        Work work = new Work();
+        Work work = new Work(null);
         if (record.getDeleted()) {
             if (old == null) {
                 return ResolveResult.EMPTY;
@@ -100,6 +110,14 @@ public final class ClusterResolver {
      *         decided for two ids that now carry one person
      */
     public ResolveResult decide(String personA, String personB, ReviewDecision decision) {
+        return decide(personA, personB, decision, null);
+    }
+
+    /**
+     * As {@link #decide(String, String, ReviewDecision)}, for the reviewer decision {@code decisionId}:
+     * the links it moves and the conflict it resolves carry that id (may be null).
+     */
+    public ResolveResult decide(String personA, String personB, ReviewDecision decision, String decisionId) {
         Objects.requireNonNull(decision, "decision");
         String a = current(personA);
         String b = current(personB);
@@ -110,7 +128,7 @@ public final class ClusterResolver {
             }
             return ResolveResult.EMPTY;
         }
-        Work work = new Work();
+        Work work = new Work(decisionId);
         work.decide(a, b, decision);
         return work.finish();
     }
@@ -124,6 +142,14 @@ public final class ClusterResolver {
      * @throws IllegalArgumentException when either record is unknown or both refs are the same
      */
     public ResolveResult decideRecords(String refA, String refB, ReviewDecision decision) {
+        return decideRecords(refA, refB, decision, null);
+    }
+
+    /**
+     * As {@link #decideRecords(String, String, ReviewDecision)}, for the reviewer decision
+     * {@code decisionId}: the links it moves and the conflict it resolves carry that id (may be null).
+     */
+    public ResolveResult decideRecords(String refA, String refB, ReviewDecision decision, String decisionId) {
         Objects.requireNonNull(decision, "decision");
         if (refA.equals(refB) || store.records().get(refA) == null || store.records().get(refB) == null) {
             throw new IllegalArgumentException("records " + refA + " and " + refB + " must be two known records");
@@ -132,8 +158,38 @@ public final class ClusterResolver {
         if (value.equals(store.decisions().get(Refs.pair(refA, refB)))) {
             return ResolveResult.EMPTY;
         }
-        Work work = new Work();
+        Work work = new Work(decisionId);
         work.decideRecords(refA, refB, decision);
+        return work.finish();
+    }
+
+    /**
+     * Applies a reviewer's choice of the right value of a field (a {@code FIELD_DISAGREEMENT} answered): the record
+     * {@code ref} holds it. While the record still holds {@code value}, its person's golden record takes it ahead of
+     * survivorship (the value's provenance naming {@code decisionId}), and the disagreement on the field is RESOLVED
+     * and not raised again until a value the reviewer did not see appears. Applying the same choice again changes
+     * nothing.
+     *
+     * @param field one of idNumber, name, gender, birthDate, ethnicity, address
+     * @param value the record's value as conflicts show it (birth date yyyy-MM-dd, gender code, normalized address)
+     * @throws IllegalArgumentException when the record is unknown, the field is not one of those, or the record no
+     *         longer holds the value
+     */
+    public ResolveResult chooseValue(String ref, String field, String value, String decisionId) {
+        SourcePerson record = store.records().get(ref);
+        if (record == null || !FieldDisagreements.choosable(field)) {
+            throw new IllegalArgumentException("record " + ref + " is unknown, or " + field + " is no field to choose");
+        }
+        if (!value.equals(FieldDisagreements.text(field, record))) {
+            throw new IllegalArgumentException("record " + ref + " no longer holds the chosen value of " + field);
+        }
+        ValueChoices.Choice existing = choices.get(ref, field);
+        if (existing != null && existing.value().equals(value)
+                && existing.decisionId().equals(Objects.requireNonNullElse(decisionId, ""))) {
+            return ResolveResult.EMPTY;
+        }
+        Work work = new Work(decisionId);
+        work.choose(ref, field, value);
         return work.finish();
     }
 
@@ -173,6 +229,12 @@ public final class ClusterResolver {
         private final Map<String, PersonLink> links = new LinkedHashMap<>();
         private final Map<String, String> linkedFrom = new HashMap<>();
         private final Map<String, Conflict> conflicts = new LinkedHashMap<>();
+        /** The reviewer decision this work applies; null for a source record. */
+        private final String decisionId;
+
+        Work(String decisionId) {
+            this.decisionId = decisionId;
+        }
 
         // ---- inputs
 
@@ -225,7 +287,7 @@ public final class ClusterResolver {
             store.records().delete(ref);
             String pid = store.memberships().get(ref);
             store.memberships().delete(ref);
-            link(old, null, pid, MatchRule.WITHDRAWN, null, null, List.of());
+            link(old, null, pid, MatchRule.WITHDRAWN, null, null, List.of(), decisionId);
             if (pid == null) {
                 return;
             }
@@ -255,7 +317,7 @@ public final class ClusterResolver {
                 boolean aOlder = pa.created() < pb.created()
                         || pa.created() == pb.created() && a.compareTo(b) < 0;
                 String survivor = aOlder ? a : b;
-                mergeInto(aOlder ? b : a, survivor, MatchRule.REVIEWED_SAME, null, null, List.of());
+                mergeInto(aOlder ? b : a, survivor, MatchRule.REVIEWED_SAME, null, null, List.of(), decisionId);
                 settle(survivor);
             }
         }
@@ -267,6 +329,11 @@ public final class ClusterResolver {
         private void remember(String a, String b, ReviewDecision decision) {
             String key = Refs.pair(a, b);
             store.decisions().put(key, decision == ReviewDecision.SAME ? SAME : DIFFERENT);
+            if (decisionId != null) {
+                store.decisions().put(DECISION_ID_KEY + key, decisionId);
+            } else {
+                store.decisions().delete(DECISION_ID_KEY + key);
+            }
             verdicts.remove(key);
             for (String[] side : new String[][] {{a, b}, {b, a}}) {
                 String indexKey = REVIEWED_SAME_KEY + side[0];
@@ -278,6 +345,23 @@ public final class ClusterResolver {
                     store.blocks().put(indexKey, List.copyOf(partners));
                 }
             }
+        }
+
+        void choose(String ref, String field, String value) {
+            String pid = store.memberships().get(ref);
+            Set<String> seen = new TreeSet<>();
+            for (String member : store.persons().get(pid).members()) {
+                String text = FieldDisagreements.text(field, store.records().get(member));
+                if (text != null) {
+                    seen.add(text);
+                }
+            }
+            choices.put(ref, field, value, decisionId, seen);
+            String conflictId = FieldDisagreements.conflictId(pid, field);
+            if (store.conflicts().get(conflictId) != null) {
+                close(conflictId, ConflictStatus.RESOLVED);
+            }
+            touched.add(pid);
         }
 
         void decideRecords(String refA, String refB, ReviewDecision decision) {
@@ -315,7 +399,7 @@ public final class ClusterResolver {
             if (matches.isEmpty()) {
                 String pid = createPerson(List.of(ref));
                 link(record, pid, previousPid, previousPid == null ? MatchRule.NEW_PERSON : MatchRule.SPLIT,
-                        null, null, List.of());
+                        null, null, List.of(), decisionId);
                 return;
             }
             PersonMatch best = matches.get(0);
@@ -326,7 +410,7 @@ public final class ClusterResolver {
             for (PersonMatch m : matches) {
                 if (!m.personId().equals(survivor)) {
                     mergeInto(m.personId(), survivor, m.verdict().rule(), score(m.verdict()),
-                            provenanceOf(ref), m.verdict().evidence());
+                            provenanceOf(ref), m.verdict().evidence(), decisionOf(m));
                 }
             }
             PersonState target = store.persons().get(survivor);
@@ -334,7 +418,7 @@ public final class ClusterResolver {
             store.memberships().put(ref, survivor);
             touched.add(survivor);
             link(record, survivor, previousPid, best.verdict().rule(), score(best.verdict()),
-                    provenanceOf(best.otherRef()), best.verdict().evidence());
+                    provenanceOf(best.otherRef()), best.verdict().evidence(), decisionOf(best));
         }
 
         /** Merges into a person every other person its records match and may join. */
@@ -356,12 +440,14 @@ public final class ClusterResolver {
             String survivor = selfOlder ? pid : oldestOther.personId();
             if (!selfOlder) {
                 MatchVerdict v = oldestOther.verdict();
-                mergeInto(pid, survivor, v.rule(), score(v), provenanceOf(oldestOther.otherRef()), v.evidence());
+                mergeInto(pid, survivor, v.rule(), score(v), provenanceOf(oldestOther.otherRef()), v.evidence(),
+                        decisionOf(oldestOther));
             }
             for (PersonMatch m : matches) {
                 if (!m.personId().equals(survivor)) {
                     MatchVerdict v = m.verdict();
-                    mergeInto(m.personId(), survivor, v.rule(), score(v), provenanceOf(m.ownRef()), v.evidence());
+                    mergeInto(m.personId(), survivor, v.rule(), score(v), provenanceOf(m.ownRef()), v.evidence(),
+                            decisionOf(m));
                 }
             }
         }
@@ -449,7 +535,7 @@ public final class ClusterResolver {
             for (Set<String> part : parts.subList(1, parts.size())) {
                 String newId = createPerson(List.copyOf(part));
                 for (String m : part) {
-                    link(store.records().get(m), newId, pid, MatchRule.SPLIT, null, null, List.of());
+                    link(store.records().get(m), newId, pid, MatchRule.SPLIT, null, null, List.of(), decisionId);
                 }
                 ids.add(newId);
             }
@@ -481,12 +567,12 @@ public final class ClusterResolver {
         }
 
         private void mergeInto(String from, String to, MatchRule rule, Double score, Provenance matchedWith,
-                List<Comparison> evidence) {
+                List<Comparison> evidence, String cause) {
             PersonState source = store.persons().get(from);
             PersonState target = store.persons().get(to);
             for (String m : source.members()) {
                 store.memberships().put(m, to);
-                link(store.records().get(m), to, from, rule, score, matchedWith, evidence);
+                link(store.records().get(m), to, from, rule, score, matchedWith, evidence, cause);
             }
             store.persons().put(to, target.withMembers(plus(target.members(), source.members())));
             store.persons().put(from, source.mergedInto(to));
@@ -525,7 +611,14 @@ public final class ClusterResolver {
             }
             List<String> reviewedSame = store.blocks().get(REVIEWED_SAME_KEY + ref);
             if (reviewedSame != null) {
-                found.addAll(reviewedSame);
+                // A reviewer's pair meets only inside one shard: a record since moved elsewhere is not a candidate.
+                String scope = config.idScope().apply(store.records().get(ref));
+                for (String other : reviewedSame) {
+                    SourcePerson record = store.records().get(other);
+                    if (record != null && scope.equals(config.idScope().apply(record))) {
+                        found.add(other);
+                    }
+                }
             }
             found.remove(ref);
             return found;
@@ -563,8 +656,17 @@ public final class ClusterResolver {
 
         // ---- publishing
 
+        /** The decision behind a match: the stored one of a reviewed pair, else the one this work applies. */
+        private String decisionOf(PersonMatch m) {
+            if (m.verdict().rule() == MatchRule.REVIEWED_SAME) {
+                String stored = store.decisions().get(DECISION_ID_KEY + Refs.pair(m.ownRef(), m.otherRef()));
+                return stored != null ? stored : decisionId;
+            }
+            return decisionId;
+        }
+
         private void link(SourcePerson record, String pid, String previousPid, MatchRule rule, Double score,
-                Provenance matchedWith, List<Comparison> evidence) {
+                Provenance matchedWith, List<Comparison> evidence, String cause) {
             String ref = Refs.of(record);
             String before = linkedFrom.containsKey(ref) ? linkedFrom.get(ref) : previousPid;
             linkedFrom.put(ref, before);
@@ -582,6 +684,7 @@ public final class ClusterResolver {
                     .setMatchedWith(matchedWith)
                     .setEvidence(evidence)
                     .setDecidedAt(now)
+                    .setDecisionId(cause)
                     .build());
         }
 
@@ -598,8 +701,9 @@ public final class ClusterResolver {
 
         private void publishGolden(String pid, List<GoldenPerson> out) {
             PersonState person = store.persons().get(pid);
+            List<SourcePerson> members = person.members().stream().map(store.records()::get).toList();
             GoldenPerson.Builder fresh = person.active()
-                    ? goldenBuilder.active(pid, person.members().stream().map(store.records()::get).toList())
+                    ? goldenBuilder.active(pid, members, choices.standing(members))
                     : GoldenBuilder.inactive(person);
             GoldenPerson previous = store.goldens().get(pid);
             if (previous != null) {
@@ -620,7 +724,7 @@ public final class ClusterResolver {
             Map<String, Conflict> wanted = new TreeMap<>();
             if (person.active()) {
                 List<SourcePerson> members = person.members().stream().map(store.records()::get).toList();
-                wanted.putAll(FieldDisagreements.of(pid, members, gridOf(pid), now));
+                wanted.putAll(FieldDisagreements.of(pid, members, gridOf(pid), now, choices.standing(members)));
                 wanted.putAll(FieldDisagreements.againstId(pid, members, gridOf(pid), now));
                 wanted.putAll(possibleMatches(person));
             }
@@ -693,7 +797,8 @@ public final class ClusterResolver {
         private void close(String id, ConflictStatus status) {
             Conflict stored = store.conflicts().get(id);
             if (stored != null) {
-                Conflict closed = Conflict.newBuilder(stored).setStatus(status).setDetectedAt(now).build();
+                Conflict closed = Conflict.newBuilder(stored).setStatus(status).setDetectedAt(now)
+                        .setDecisionId(status == ConflictStatus.RESOLVED ? decisionId : null).build();
                 conflicts.put(id, closed);
                 store.conflicts().delete(id);
                 noteConflict(stored.getPersonId(), id, false);

@@ -35,6 +35,24 @@ final class FieldDisagreements {
         FIELDS.put(Survivorship.ADDRESS, r -> r.getAddress() == null ? null : r.getAddress().getNormalized());
     }
 
+    /** The fields a reviewer can choose the right value of: those above, the name and the ethnicity. */
+    private static final Map<String, Function<SourcePerson, String>> CHOOSABLE = new LinkedHashMap<>(FIELDS);
+
+    static {
+        CHOOSABLE.put(Survivorship.NAME, SourcePerson::getName);
+        CHOOSABLE.put(Survivorship.ETHNICITY, SourcePerson::getEthnicity);
+    }
+
+    /** True for a field a reviewer can choose the right value of. */
+    static boolean choosable(String field) {
+        return CHOOSABLE.containsKey(field);
+    }
+
+    /** The record's value of a choosable field as conflicts show it (null when it has none). */
+    static String text(String field, SourcePerson record) {
+        return CHOOSABLE.get(field).apply(record);
+    }
+
     /** Standardization flags (SourcePerson.flags) naming a field that disagrees with the ID number. */
     static final Map<String, String> ID_FLAGS = Map.of(
             "BIRTH_DATE_DISAGREES_WITH_ID", Survivorship.BIRTH_DATE,
@@ -92,8 +110,12 @@ final class FieldDisagreements {
         return personId + "/" + field;
     }
 
-    /** One open FIELD_DISAGREEMENT conflict per field the members disagree on, keyed by conflict id. */
-    static Map<String, Conflict> of(String personId, List<SourcePerson> members, GridRef grid, Instant now) {
+    /**
+     * One open FIELD_DISAGREEMENT conflict per field the members disagree on, keyed by conflict id; none for a field
+     * whose right value a reviewer chose while every value is one the reviewer saw.
+     */
+    static Map<String, Conflict> of(String personId, List<SourcePerson> members, GridRef grid, Instant now,
+            Map<String, ValueChoices.Choice> chosen) {
         List<SourcePerson> byRef = members.stream().sorted(Comparator.comparing((SourcePerson r) -> Refs.of(r))).toList();
         Map<String, Conflict> conflicts = new LinkedHashMap<>();
         FIELDS.forEach((field, value) -> {
@@ -106,7 +128,8 @@ final class FieldDisagreements {
                     distinct.add(v);
                 }
             }
-            if (distinct.size() > 1) {
+            ValueChoices.Choice choice = chosen.get(field);
+            if (distinct.size() > 1 && (choice == null || !choice.seen().containsAll(distinct))) {
                 String id = conflictId(personId, field);
                 conflicts.put(id, Conflict.newBuilder()
                         .setConflictId(id)

@@ -24,6 +24,6 @@ public final class Refs {
     }
 
     static Provenance provenance(SourcePerson record) {
-        return new Provenance(record.getConnector(), record.getSourceKey(), record.getSourceTime());
+        return new Provenance(record.getConnector(), record.getSourceKey(), record.getSourceTime(), null);
     }
 }

@@ -22,7 +22,8 @@ import org.onegrid.schema.SourcePerson;
  *       different valid numbers).</li>
  *   <li>Otherwise the weights of {@link MatchConfig} for every field compared are summed: at or above
  *       the match threshold → MATCH (rule SCORE), at or above the review threshold → REVIEW, else
- *       NON_MATCH.</li>
+ *       NON_MATCH. A MATCH whose names disagree and whose identifiers do not agree is only REVIEW: the
+ *       score then rests on what a household shares (birth date of twins, address, a parent's phone).</li>
  * </ol>
  *
  * Every comparison made, including a field missing on one side (weight 0), is in the evidence, in
@@ -82,7 +83,29 @@ public final class ScoringMatcher implements Matcher {
         Decision decision = score >= config.matchThreshold() ? Decision.MATCH
                 : score >= config.reviewThreshold() ? Decision.REVIEW
                 : Decision.NON_MATCH;
+        if (decision == Decision.MATCH && householdOnly(evidence)) {
+            decision = Decision.REVIEW;
+        }
         return new MatchVerdict(decision, MatchRule.SCORE, score, evidence);
+    }
+
+    /**
+     * Whether the score rests on what a household shares rather than on who the person is: the names disagree and
+     * no identifier agrees. Twins and siblings share birth date, address and a parent's phone, and a record without
+     * an ID number has nothing else to tell them apart, so such a pair is for a reviewer, never merged unseen.
+     */
+    private static boolean householdOnly(List<Comparison> evidence) {
+        boolean namesDisagree = false;
+        boolean identifierAgrees = false;
+        for (Comparison comparison : evidence) {
+            String field = comparison.getField();
+            if (field.equals("name")) {
+                namesDisagree = comparison.getWeight() < 0;
+            } else if ((field.equals("idNumber") || field.startsWith("attribute:")) && comparison.getWeight() > 0) {
+                identifierAgrees = true;
+            }
+        }
+        return namesDisagree && !identifierAgrees;
     }
 
     /** Adds the ID-number comparison; returns MATCH or NEVER when a rule decides, else null. */

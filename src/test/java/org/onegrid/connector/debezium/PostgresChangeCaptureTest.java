@@ -2,15 +2,14 @@ package org.onegrid.connector.debezium;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.onegrid.connector.debezium.CaptureConnectorFile.aCaptureConnector;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -34,11 +33,13 @@ import org.onegrid.connector.ConnectorDefinition;
 import org.onegrid.schema.Operation;
 import org.onegrid.schema.RawRecord;
 import org.onegrid.testing.EmbeddedServiceProperties;
+import org.onegrid.testing.Sql;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The debezium-postgres type in the running service: a real PostgreSQL (logical decoding, pgoutput), the real
@@ -88,7 +89,7 @@ class PostgresChangeCaptureTest {
                   birthday DATE, nation VARCHAR(10), address VARCHAR(200), phone VARCHAR(20), subsidy_type VARCHAR(10),
                   disability_level SMALLINT, is_elderly BOOLEAN, allowance NUMERIC(10,2), updated_at TIMESTAMP)""",
                 "ALTER TABLE ca_resident REPLICA IDENTITY FULL",
-                "CREATE TABLE ca_crash (id INTEGER PRIMARY KEY, name VARCHAR(40), version INTEGER)",
+                CrashScenario.createTable("ca_crash"),
                 "ALTER TABLE ca_crash REPLICA IDENTITY FULL");
         for (int id = 1; id <= 3; id++) {
             insertResident(id);
@@ -96,28 +97,15 @@ class PostgresChangeCaptureTest {
         Path secret = dataDir.resolve("pg.password");
         Files.writeString(secret, "not-checked-by-trust-auth\n");
         Path connectors = Files.createDirectories(dataDir.resolve("connectors"));
-        writeConnector(connectors, CIVIL, "ca_resident", secret, 2048);
-        writeConnector(connectors, CRASH, "public.ca_crash", secret, 250);
+        writeConnector(connectors, CIVIL, "ca_resident", "full_name", secret, 2048);
+        writeConnector(connectors, CRASH, "public.ca_crash", "name", secret, 250);
         EmbeddedServiceProperties.on(dataDir).forEach((key, value) -> registry.add(key, () -> value));
         registry.add("onegrid.connectors.dir", connectors::toString);
     }
 
-    private static void writeConnector(Path dir, String id, String table, Path secret, int batchSize) throws IOException {
-        Files.writeString(dir.resolve(id + ".yaml"), """
-                type: debezium-postgres
-                department: 民政局 (civil affairs)
-                source:
-                  host: 127.0.0.1
-                  port: %d
-                  database: civil_affairs
-                  user: postgres
-                  password: ${file:%s}
-                  tables: [%s]
-                  heartbeat-interval: 1s
-                  poll-interval: 100ms
-                  batch-size: %d
-                  state-dir: %s
-                """.formatted(postgres.getPort(), secret, table, batchSize, dataDir.resolve("state").resolve(id)));
+    private static void writeConnector(Path dir, String id, String table, String nameColumn, Path secret, int batchSize) throws IOException {
+        aCaptureConnector("debezium-postgres").on(postgres.getPort()).database("civil_affairs").user("postgres", secret)
+                .tables(table).namesIn(nameColumn).batchSize(batchSize).stateDir(dataDir.resolve("state").resolve(id)).writeInto(dir, id);
     }
 
     @AfterAll
@@ -227,37 +215,24 @@ class PostgresChangeCaptureTest {
         AdviceWith.adviceWith(camel, route, a -> a.weaveAddLast().process(crash));
         // Start from nothing: no offsets, so the next start snapshots 3,000 rows in batches of 250.
         camel.getRouteController().stopRoute(route);
-        deleteRecursively(dataDir.resolve("state").resolve(CRASH));
-        sql(database, "INSERT INTO ca_crash SELECT n, '行' || n, 0 FROM generate_series(1, 3000) n");
+        FileSystemUtils.deleteRecursively(dataDir.resolve("state").resolve(CRASH));
+        sql(database, "INSERT INTO ca_crash SELECT n, '行' || n, 0 FROM generate_series(1, " + CrashScenario.ROWS + ") n");
         crash.armFor(4);
         camel.getRouteController().startRoute(route);
 
         await().atMost(DEADLINE).untilAsserted(() -> assertThat(crash.crashes()).isEqualTo(1));
         await().atMost(DEADLINE).untilAsserted(() -> assertThat(RawTopic.of(read(CRASH), Operation.SNAPSHOT).stream()
-                .map(RawRecord::getSourceKey).collect(Collectors.toSet())).hasSize(3000));
+                .map(RawRecord::getSourceKey).collect(Collectors.toSet())).hasSize(CrashScenario.ROWS));
 
         crash.armFor(2);
-        for (int n = 1; n <= 200; n++) {
-            sql(database, "UPDATE ca_crash SET version = " + n + " WHERE id = " + n, "INSERT INTO ca_crash VALUES (" + (3000 + n) + ", '新" + n + "', 0)");
-        }
-        sql(database, "DELETE FROM ca_crash WHERE id BETWEEN 201 AND 300");
+        sql(database, CrashScenario.changes("ca_crash").toArray(String[]::new));
 
         await().atMost(DEADLINE).untilAsserted(() -> assertThat(crash.crashes()).isEqualTo(2));
-        await().atMost(DEADLINE).untilAsserted(() -> {
-            List<RawRecord> records = read(CRASH);
-            assertThat(RawTopic.of(records, Operation.DELETE).stream().map(RawRecord::getSourceKey).collect(Collectors.toSet())).hasSize(100);
-        });
+        await().atMost(DEADLINE).until(() -> CrashScenario.changesArrived(read(CRASH)));
         List<RawRecord> records = read(CRASH);
-        Map<String, RawRecord> latest = RawTopic.latest(records);
-        assertThat(latest).hasSize(3200);
-        IntStream.rangeClosed(1, 200).forEach(n -> assertThat(RawTopic.payload(latest.get(String.valueOf(n))).get("version").asInt()).isEqualTo(n));
-        IntStream.rangeClosed(201, 300).forEach(n -> assertThat(latest.get(String.valueOf(n)).getOperation()).isEqualTo(Operation.DELETE));
-        IntStream.rangeClosed(3001, 3200).forEach(n -> assertThat(latest.get(String.valueOf(n)).getOperation()).isEqualTo(Operation.CREATE));
-        // Every change is there at least once; a change written twice was written with the same key and content.
-        Set<String> distinct = new HashSet<>();
-        records.forEach(r -> distinct.add(RawTopic.identity(r)));
-        assertThat(distinct).hasSize(3000 + 200 + 200 + 100);
-        assertThat(records.size()).as("the crashed batches were written again").isGreaterThan(distinct.size());
+        CrashScenario.assertEveryChangeOfEveryKey(records);
+        assertThat(records.size()).as("the crashed batches were written again").isGreaterThan(RawTopic.changesPerKey(records).values()
+                .stream().mapToInt(List::size).sum());
     }
 
     @Test
@@ -302,21 +277,7 @@ class PostgresChangeCaptureTest {
     }
 
     static void sql(DataSource dataSource, String... statements) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        }
+        Sql.run(dataSource::getConnection, statements);
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 }

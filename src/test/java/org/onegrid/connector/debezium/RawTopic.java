@@ -63,6 +63,18 @@ final class RawTopic {
         return record.getSourceKey() + " " + record.getOperation() + " " + payload(record);
     }
 
+    /**
+     * Per source key, the operations of its distinct changes (a change written twice, with the same key, operation
+     * and content, counts once), in the order of the {@link Operation} enum: what a table went through, per key.
+     */
+    static Map<String, List<Operation>> changesPerKey(List<RawRecord> records) {
+        Map<String, Map<String, Operation>> distinct = new java.util.TreeMap<>();
+        records.forEach(r -> distinct.computeIfAbsent(r.getSourceKey(), k -> new java.util.HashMap<>()).put(identity(r), r.getOperation()));
+        Map<String, List<Operation>> changes = new java.util.TreeMap<>();
+        distinct.forEach((key, operations) -> changes.put(key, operations.values().stream().sorted().toList()));
+        return changes;
+    }
+
     /** The latest record per source key, in topic order (what compaction keeps). */
     static Map<String, RawRecord> latest(List<RawRecord> records) {
         return records.stream().collect(Collectors.toMap(RawRecord::getSourceKey, r -> r, (a, b) -> b, java.util.LinkedHashMap::new));

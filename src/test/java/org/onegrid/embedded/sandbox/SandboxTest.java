@@ -71,12 +71,26 @@ class SandboxTest {
     }
 
     @Test
-    void publicSecurityWritesARowBinlog() throws Exception {
+    void civilAffairsPublishesItsRegisterForChangeDataCapture() throws Exception {
+        try (Connection c = sandbox.civilAffairs().connect(); ResultSet r = c.createStatement().executeQuery(
+                "SELECT p.pubname, t.tablename, r.rolreplication FROM pg_publication p JOIN pg_publication_tables t ON t.pubname = p.pubname"
+                        + " JOIN pg_roles r ON r.rolname = current_user")) {
+            assertThat(r.next()).isTrue();
+            assertThat(r.getString(1)).isEqualTo(CivilAffairsDatabase.PUBLICATION);
+            assertThat(r.getString(2)).isEqualTo("ca_resident");
+            assertThat(r.getBoolean(3)).as("the user may replicate").isTrue();
+            assertThat(r.next()).isFalse();
+        }
+    }
+
+    @Test
+    void publicSecurityWritesARowBinlogOfFullRows() throws Exception {
         try (Connection c = sandbox.publicSecurity().connect();
-             ResultSet r = c.createStatement().executeQuery("SELECT @@binlog_format, @@log_bin")) {
+             ResultSet r = c.createStatement().executeQuery("SELECT @@binlog_format, @@log_bin, @@binlog_row_image")) {
             r.next();
             assertThat(r.getString(1)).isEqualTo("ROW");
             assertThat(r.getInt(2)).isEqualTo(1);
+            assertThat(r.getString(3)).isEqualTo("FULL");
         }
     }
 

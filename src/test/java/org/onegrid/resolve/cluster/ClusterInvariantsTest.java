@@ -1,7 +1,7 @@
 package org.onegrid.resolve.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.onegrid.resolve.cluster.PersonBuilder.aPerson;
+import static org.onegrid.resolve.cluster.Shard.aPerson;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,6 +18,7 @@ import org.onegrid.schema.Conflict;
 import org.onegrid.schema.GoldenPerson;
 import org.onegrid.schema.PersonStatus;
 import org.onegrid.schema.SourcePerson;
+import org.onegrid.testing.SourcePersonBuilder;
 
 /**
  * Random upserts and deletes over a small set of records, checking after every step what must
@@ -79,7 +80,7 @@ class ClusterInvariantsTest {
                 continue;
             }
             String name = NAMES[random.nextInt(NAMES.length)];
-            PersonBuilder b = aPerson().from(connector, key).named(name).pinyin(name.equals("张伟") ? "zhang wei" : "li na");
+            SourcePersonBuilder b = aPerson().from(connector, key).named(name).pinyin(name.equals("张伟") ? "zhang wei" : "li na");
             String id = IDS[random.nextInt(IDS.length)];
             if (id != null) {
                 b.withId(id);

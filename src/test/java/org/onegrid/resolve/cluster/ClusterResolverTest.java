@@ -2,7 +2,7 @@ package org.onegrid.resolve.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.onegrid.resolve.cluster.PersonBuilder.aPerson;
+import static org.onegrid.resolve.cluster.Shard.aPerson;
 import static org.onegrid.resolve.cluster.Shard.goldenOf;
 import static org.onegrid.resolve.cluster.Shard.linkOf;
 
@@ -553,6 +553,38 @@ class ClusterResolverTest {
     }
 
     @Test
+    void linksAndResolvedConflictCarryTheDecisionThatCausedThem() {
+        shard.apply(aPerson().from("civil-affairs", "c1").named("李晓").pinyin("li xiao"));
+        shard.apply(aPerson().from("health", "h1").named("李小").pinyin("li xiao"));
+
+        ResolveResult result = shard.resolver.decideRecords("health/h1", "civil-affairs/c1", ReviewDecision.SAME, "d-1");
+
+        assertThat(linkOf(result, "h1").getDecisionId()).isEqualTo("d-1");
+        assertThat(result.conflicts()).singleElement().satisfies(c -> assertThat(c.getDecisionId()).isEqualTo("d-1"));
+
+        // Withdrawn and sent again (as a record that left the shard and came back is): placed anew, the link
+        // still names the decision that keeps the pair together.
+        shard.apply(aPerson().from("health", "h1").deleted());
+        ResolveResult back = shard.apply(aPerson().from("health", "h1").named("李小").pinyin("li xiao"));
+        assertThat(linkOf(back, "h1").getRule()).isEqualTo(MatchRule.REVIEWED_SAME);
+        assertThat(linkOf(back, "h1").getDecisionId()).isEqualTo("d-1");
+    }
+
+    @Test
+    void reviewersSamePairIsNoCandidateWhileTheRecordsAreInDifferentShards() {
+        shard.apply(aPerson().from("civil-affairs", "c1").named("李晓").pinyin("li xiao"));
+        shard.apply(aPerson().from("health", "h1").named("李小").pinyin("li xiao"));
+        shard.resolver.decideRecords("health/h1", "civil-affairs/c1", ReviewDecision.SAME, "d-1");
+
+        // The health record's birth date changes: the router retracts it and sends it to another shard (id scope),
+        // which this store holds too; the reviewer's pair must not follow it there.
+        shard.apply(aPerson().from("health", "h1").deleted());
+        shard.apply(aPerson().from("health", "h1").named("李小").pinyin("li xiao").born("1985-03-03"));
+
+        assertThat(shard.personOf("health", "h1")).isNotEqualTo(shard.personOf("civil-affairs", "c1"));
+    }
+
+    @Test
     void decisionOnAnUnknownPersonIsRefused() {
         shard.apply(aPerson().from("health", "h1").named("李娜"));
         String pid = shard.personOf("health", "h1");
@@ -580,6 +612,50 @@ class ClusterResolverTest {
             assertThat(c.getCandidates()).extracting(v -> v.getValue() + "@" + v.getProvenance().getConnector())
                     .containsExactly("1@civil-affairs", "2@public-security");
         });
+    }
+
+    @Test
+    void reviewersChoiceOfTheRightValueWinsTheGoldenFieldAndResolvesTheDisagreement() {
+        shard.apply(aPerson().from("public-security", "ps1").named("李娜").withId(ID_A).livingAt("阳光花园3-2-401", "G3")
+                .changedAt("2025-01-01T00:00:00Z"));
+        shard.apply(aPerson().from("civil-affairs", "c1").named("李娜").withId(ID_A).livingAt("阳光花园5-1-101", "G5")
+                .changedAt("2024-01-01T00:00:00Z"));
+        String pid = shard.personOf("public-security", "ps1");
+        assertThat(shard.golden(pid).getAddress().getValue().getNormalized()).as("recency first").isEqualTo("阳光花园3-2-401");
+
+        ResolveResult result = shard.resolver.chooseValue("civil-affairs/c1", "address", "阳光花园5-1-101", "d-7");
+
+        GoldenPerson golden = goldenOf(result, pid);
+        assertThat(golden.getAddress().getValue().getNormalized()).isEqualTo("阳光花园5-1-101");
+        assertThat(golden.getAddress().getProvenance().getDecisionId()).isEqualTo("d-7");
+        assertThat(golden.getGrid().getGrid()).isEqualTo("G5");
+        assertThat(result.conflicts()).singleElement().satisfies(c -> {
+            assertThat(c.getConflictId()).isEqualTo(pid + "/address");
+            assertThat(c.getStatus()).isEqualTo(ConflictStatus.RESOLVED);
+            assertThat(c.getDecisionId()).isEqualTo("d-7");
+        });
+        assertThat(shard.resolver.chooseValue("civil-affairs/c1", "address", "阳光花园5-1-101", "d-7").isEmpty()).isTrue();
+
+        // A newer record with a value the reviewer did not see raises the question again; the choice still stands.
+        ResolveResult later = shard.apply(aPerson().from("health", "h1").named("李娜").withId(ID_A)
+                .livingAt("阳光花园9-9-909", "G9").changedAt("2026-01-01T00:00:00Z"));
+        assertThat(later.conflicts()).singleElement().satisfies(c -> assertThat(c.getStatus()).isEqualTo(ConflictStatus.OPEN));
+        assertThat(shard.golden(pid).getAddress().getValue().getNormalized()).isEqualTo("阳光花园5-1-101");
+
+        // The chosen record changes its address: the choice no longer stands, survivorship decides again.
+        shard.apply(aPerson().from("civil-affairs", "c1").named("李娜").withId(ID_A).livingAt("阳光花园5-1-102", "G5")
+                .changedAt("2024-02-01T00:00:00Z"));
+        assertThat(shard.golden(pid).getAddress().getValue().getNormalized()).isEqualTo("阳光花园9-9-909");
+    }
+
+    @Test
+    void choiceOfAValueTheRecordNoLongerHoldsIsRefused() {
+        shard.apply(aPerson().from("public-security", "ps1").named("李娜").withId(ID_A).livingAt("阳光花园3-2-401", null));
+
+        assertThatThrownBy(() -> shard.resolver.chooseValue("public-security/ps1", "address", "阳光花园5-1-101", "d-8"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> shard.resolver.chooseValue("public-security/ps1", "phones", "13800000001", "d-9"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -2,7 +2,7 @@ package org.onegrid.resolve.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.onegrid.resolve.cluster.PersonBuilder.aPerson;
+import static org.onegrid.resolve.cluster.Shard.aPerson;
 
 import java.time.Instant;
 import java.util.List;
@@ -34,7 +34,7 @@ class GoldenRecordTest {
         GoldenPerson golden = goldenOf("health", "h1");
         assertThat(golden.getIdNumber().getValue()).isEqualTo(ID);
         assertThat(golden.getIdNumber().getProvenance())
-                .isEqualTo(new Provenance("public-security", "ps1", Instant.parse("2020-01-01T00:00:00Z")));
+                .isEqualTo(new Provenance("public-security", "ps1", Instant.parse("2020-01-01T00:00:00Z"), null));
     }
 
     @Test
@@ -88,8 +88,8 @@ class GoldenRecordTest {
 
     @Test
     void attributesFromEverySourceAreKeptWithTheirProvenance() {
-        shard.apply(aPerson().from("civil-affairs", "c1").named("李娜").withId(ID).attribute("low_income", "true"));
-        shard.apply(aPerson().from("party", "p1").named("李娜").withId(ID).attribute("party_branch", "长青社区第一支部"));
+        shard.apply(aPerson().from("civil-affairs", "c1").named("李娜").withId(ID).withAttribute("low_income", "true"));
+        shard.apply(aPerson().from("party", "p1").named("李娜").withId(ID).withAttribute("party_branch", "长青社区第一支部"));
 
         GoldenPerson golden = goldenOf("party", "p1");
         assertThat(golden.getAttributes())

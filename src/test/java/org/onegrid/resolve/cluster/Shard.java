@@ -17,6 +17,7 @@ import org.onegrid.schema.Conflict;
 import org.onegrid.schema.GoldenPerson;
 import org.onegrid.schema.PersonLink;
 import org.onegrid.schema.SourcePerson;
+import org.onegrid.testing.SourcePersonBuilder;
 
 /** One shard under test: an in-memory store, the simple matcher, and a log of everything published. */
 final class Shard {
@@ -41,7 +42,12 @@ final class Shard {
                 Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC));
     }
 
-    ResolveResult apply(PersonBuilder record) {
+    /** A record of this shard: born 1985-03-02 unless the test says otherwise. */
+    static SourcePersonBuilder aPerson() {
+        return SourcePersonBuilder.aPerson().born("1985-03-02");
+    }
+
+    ResolveResult apply(SourcePersonBuilder record) {
         return apply(record.build());
     }
 

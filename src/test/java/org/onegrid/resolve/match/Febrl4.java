@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
 import org.onegrid.schema.Address;
+import org.onegrid.testing.SourcePersonBuilder;
 
 /**
  * The public FEBRL 4 data set adapted to {@code SourcePerson}: given name and surname become the
@@ -53,7 +54,7 @@ final class Febrl4 {
         String dob = f[9];
         String socSecId = f[10];
 
-        PersonBuilder person = PersonBuilder.aPerson();
+        SourcePersonBuilder person = SourcePersonBuilder.aPerson();
         String name = (given + " " + surname).trim();
         if (!name.isEmpty()) {
             person.namedLatin(name);

@@ -1,12 +1,13 @@
 package org.onegrid.resolve.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.onegrid.resolve.match.PersonBuilder.aPerson;
+import static org.onegrid.testing.SourcePersonBuilder.aPerson;
 
 import org.junit.jupiter.api.Test;
 import org.onegrid.schema.Comparison;
 import org.onegrid.schema.MatchRule;
 import org.onegrid.schema.SourcePerson;
+import org.onegrid.testing.SourcePersonBuilder;
 
 /** The matcher on Chinese register cases, with the default configuration. */
 class ScoringMatcherTest {
@@ -19,7 +20,7 @@ class ScoringMatcherTest {
 
     private final Matcher matcher = new ScoringMatcher();
 
-    private static PersonBuilder chenXiaoming() {
+    private static SourcePersonBuilder chenXiaoming() {
         return aPerson().named("陈晓明", "chen xiao ming").male().born("1985-03-02");
     }
 
@@ -95,6 +96,21 @@ class ScoringMatcherTest {
 
         assertThat(verdict.decision()).isNotEqualTo(Decision.MATCH);
         assertThat(evidence(verdict, "name").getWeight()).isNegative();
+    }
+
+    @Test
+    void sendsTwinsSharingAParentsPhoneAndAddressToReviewWhenOneHasNoIdNumber() {
+        // As the generated city had it: a health record without an ID, the twin brother's record with his valid ID.
+        SourcePerson chenwei = aPerson().named("韩晨伟", "han chen wei").male().born("2016-06-17").withPhone("15024853735")
+                .livingAt("长林社区", "金色花园", "10", "3", "601").build();
+        SourcePerson chenjun = aPerson().named("韩晨俊", "han chen jun").male().born("2016-06-17").withPhone("15024853735")
+                .withId("360521201606170357").livingAt("长林社区", "金色花园", "10", "3", "601").build();
+
+        MatchVerdict verdict = matcher.compare(chenwei, chenjun);
+
+        assertThat(verdict.score()).as("household evidence alone reaches the match threshold")
+                .isGreaterThanOrEqualTo(MatchConfig.defaults().matchThreshold());
+        assertThat(verdict.decision()).isEqualTo(Decision.REVIEW);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package org.onegrid.resolve.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.onegrid.resolve.match.PersonBuilder.aPerson;
+import static org.onegrid.testing.SourcePersonBuilder.aPerson;
 
 import org.junit.jupiter.api.Test;
 

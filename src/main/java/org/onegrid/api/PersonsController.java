@@ -1,0 +1,164 @@
+package org.onegrid.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.onegrid.publish.PersonTable;
+import org.onegrid.publish.ViewJson;
+import org.onegrid.schema.AuditAction;
+import org.onegrid.schema.AuditOutcome;
+import org.onegrid.schema.GoldenPerson;
+import org.onegrid.schema.GridRef;
+import org.onegrid.schema.PersonStatus;
+import org.onegrid.schema.PersonView;
+import org.onegrid.security.RegionScope;
+import org.onegrid.security.Subscriber;
+import org.onegrid.standardize.Names;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The query API over the golden table. Every person it returns is the caller's view ({@link Subscriber#view}); a
+ * person outside the caller's scope is answered as if it did not exist (404), a grid outside it with 403. Each
+ * read is audited before the answer leaves.
+ */
+@RestController
+final class PersonsController {
+
+    /** At most this many persons per search: the API is for finding someone, not for copying the table. */
+    static final int SEARCH_LIMIT = 50;
+    private static final int MERGE_HOPS = 10;
+
+    private final PersonTable table;
+    private final GridDirectory grids;
+    private final AuditLog audit;
+
+    PersonsController(PersonTable table, GridDirectory grids, AuditLog audit) {
+        this.table = table;
+        this.grids = grids;
+        this.audit = audit;
+    }
+
+    @GetMapping("/api/grids/{code}/persons")
+    ResponseEntity<Object> grid(@PathVariable String code, HttpServletRequest request) {
+        Caller caller = Caller.of(request);
+        Subscriber subscriber = caller.subscriber();
+        Optional<GridRef> ref = grids.ref(code);
+        String target = ApiRequest.gridTarget(code, c -> ref.isPresent());
+        if (ref.isEmpty()) {
+            audit.record(caller, request.getRemoteAddr(), AuditAction.GRID_TABLE, target, AuditOutcome.NOT_FOUND, List.of());
+            return error(HttpStatus.NOT_FOUND, "no such grid");
+        }
+        if (!subscriber.sees(ref.get())) {
+            audit.record(caller, request.getRemoteAddr(), AuditAction.GRID_TABLE, target, AuditOutcome.FORBIDDEN, List.of());
+            return error(HttpStatus.FORBIDDEN, "the grid is outside your scope");
+        }
+        List<PersonView> views = table.in(RegionScope.Level.GRID, code).stream()
+                .map(subscriber::view).flatMap(Optional::stream).toList();
+        audit.record(caller, request.getRemoteAddr(), AuditAction.GRID_TABLE, target, AuditOutcome.ALLOWED, ids(views));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("grid", code);
+        body.put("persons", views.stream().map(ViewJson::toMap).toList());
+        return ResponseEntity.ok(body);
+    }
+
+    @GetMapping("/api/persons/{personId}")
+    ResponseEntity<Object> person(@PathVariable String personId, HttpServletRequest request) {
+        Caller caller = Caller.of(request);
+        Optional<GoldenPerson> golden = current(personId);
+        Optional<PersonView> view = golden.flatMap(caller.subscriber()::view);
+        String target = ApiRequest.personTarget(personId);
+        if (view.isEmpty()) {
+            AuditOutcome outcome = golden.isPresent() ? AuditOutcome.FORBIDDEN : AuditOutcome.NOT_FOUND;
+            audit.record(caller, request.getRemoteAddr(), AuditAction.PERSON, target, outcome, List.of());
+            return error(HttpStatus.NOT_FOUND, "no such person in your scope");
+        }
+        audit.record(caller, request.getRemoteAddr(), AuditAction.PERSON, target, AuditOutcome.ALLOWED, ids(List.of(view.get())));
+        return ResponseEntity.ok(ViewJson.toMap(view.get()));
+    }
+
+    /** A search by name, in the body so that the name never appears in a URL or an access log. */
+    @PostMapping("/api/persons/search")
+    ResponseEntity<Object> search(@RequestBody(required = false) Map<String, Object> query, HttpServletRequest request) {
+        Caller caller = Caller.of(request);
+        Object name = query == null ? null : query.get("name");
+        String wanted = name instanceof String text ? Names.standardize(text) : null;
+        if (wanted == null) {
+            audit.record(caller, request.getRemoteAddr(), AuditAction.SEARCH, null, AuditOutcome.NOT_FOUND, List.of());
+            return error(HttpStatus.BAD_REQUEST, "give a name to search for: {\"name\": \"...\"}");
+        }
+        String pinyin = Names.pinyinKey(wanted);
+        Subscriber subscriber = caller.subscriber();
+        Set<String> seen = new LinkedHashSet<>();
+        List<PersonView> found = new ArrayList<>();
+        Consumer<GoldenPerson> consider = golden -> {
+            if (found.size() < SEARCH_LIMIT && seen.add(golden.getPersonId()) && matches(golden, wanted, pinyin)) {
+                subscriber.view(golden).ifPresent(found::add);
+            }
+        };
+        RegionScope scope = subscriber.scope();
+        if (scope.city()) {
+            table.forEach(consider);
+        } else {
+            for (RegionScope.Level level : RegionScope.Level.values()) {
+                scope.codes(level).forEach(code -> table.in(level, code).forEach(consider));
+            }
+        }
+        audit.record(caller, request.getRemoteAddr(), AuditAction.SEARCH, null,
+                found.isEmpty() ? AuditOutcome.NOT_FOUND : AuditOutcome.ALLOWED, ids(found));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("persons", found.stream().map(ViewJson::toMap).toList());
+        body.put("limit", SEARCH_LIMIT);
+        return ResponseEntity.ok(body);
+    }
+
+    @ExceptionHandler(InvalidStateStoreException.class)
+    ResponseEntity<Object> notReady() {
+        return error(HttpStatus.SERVICE_UNAVAILABLE, "the golden table is loading; try again shortly");
+    }
+
+    @ExceptionHandler(AuditLog.Unavailable.class)
+    ResponseEntity<Object> auditUnavailable() {
+        return error(HttpStatus.SERVICE_UNAVAILABLE, "the audit log cannot be written, so nothing can be read; try again shortly");
+    }
+
+    /** The current person under this id, following merges to the id that carries the person now. */
+    private Optional<GoldenPerson> current(String personId) {
+        Optional<GoldenPerson> golden = table.person(personId);
+        for (int hop = 0; hop < MERGE_HOPS && golden.isPresent() && golden.get().getStatus() == PersonStatus.MERGED
+                && golden.get().getMergedInto() != null; hop++) {
+            golden = table.person(golden.get().getMergedInto());
+        }
+        return golden;
+    }
+
+    private static boolean matches(GoldenPerson golden, String wanted, String pinyin) {
+        if (golden.getStatus() != PersonStatus.ACTIVE || golden.getName() == null) {
+            return false;
+        }
+        String name = golden.getName().getValue();
+        return name.startsWith(wanted) || (pinyin != null && Objects.equals(pinyin, Names.pinyinKey(name)));
+    }
+
+    private static List<String> ids(List<PersonView> views) {
+        return views.stream().map(PersonView::getPersonId).toList();
+    }
+
+    private static ResponseEntity<Object> error(HttpStatus status, String message) {
+        return ResponseEntity.status(status).body(Map.of("error", message));
+    }
+}

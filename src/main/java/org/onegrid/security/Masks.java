@@ -1,0 +1,52 @@
+package org.onegrid.security;
+
+/**
+ * The masked forms of personal data, as Chinese government systems show them: enough to recognise a person one
+ * already knows, not enough to find or impersonate them.
+ * <ul>
+ * <li>ID number: the first six characters (the region) and the last four, {@code 360502********1234};</li>
+ * <li>mobile: the first three digits and the last four, {@code 138****5678}; landline: the area code and the last
+ * four, {@code 0790-***1234};</li>
+ * <li>name: the first and the last character, {@code 陈*明}, {@code 张*}.</li>
+ * </ul>
+ */
+public final class Masks {
+
+    private Masks() {}
+
+    public static String idNumber(String id) {
+        if (id.length() <= 10) {
+            return stars(id.length());
+        }
+        return id.substring(0, 6) + stars(id.length() - 10) + id.substring(id.length() - 4);
+    }
+
+    public static String phone(String phone) {
+        if (phone.matches("\\d{11}")) {
+            return phone.substring(0, 3) + "****" + phone.substring(7);
+        }
+        int dash = phone.lastIndexOf('-');
+        String area = dash < 0 ? "" : phone.substring(0, dash + 1);
+        String number = phone.substring(dash + 1);
+        if (number.length() <= 4) {
+            return area + stars(number.length());
+        }
+        return area + stars(number.length() - 4) + number.substring(number.length() - 4);
+    }
+
+    public static String name(String name) {
+        int[] chars = name.codePoints().toArray();
+        if (chars.length <= 1) {
+            return "*";
+        }
+        StringBuilder out = new StringBuilder().appendCodePoint(chars[0]);
+        if (chars.length == 2) {
+            return out.append('*').toString();
+        }
+        return out.append(stars(chars.length - 2)).appendCodePoint(chars[chars.length - 1]).toString();
+    }
+
+    private static String stars(int n) {
+        return "*".repeat(Math.max(0, n));
+    }
+}

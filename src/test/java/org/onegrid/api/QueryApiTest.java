@@ -1,0 +1,334 @@
+package org.onegrid.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.onegrid.testing.GoldenPersonBuilder.aGoldenPerson;
+import static org.onegrid.testing.TestSubscribers.CHANGQING_1;
+import static org.onegrid.testing.TestSubscribers.NANHU_1;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.onegrid.backbone.AvroSerde;
+import org.onegrid.backbone.KafkaBackbone;
+import org.onegrid.backbone.Topics;
+import org.onegrid.schema.AuditAction;
+import org.onegrid.schema.AuditCredential;
+import org.onegrid.schema.AuditEvent;
+import org.onegrid.schema.AuditOutcome;
+import org.onegrid.schema.GoldenPerson;
+import org.onegrid.schema.PersonView;
+import org.onegrid.testing.EmbeddedServiceProperties;
+import org.onegrid.testing.TestSubscribers;
+import org.onegrid.testing.TestTokens;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The query API on the running service (a real broker in the JVM, a real HTTP server on a random port), with the
+ * example subscribers of docs/security.md: allowed reads come masked as each policy says, every other read is
+ * refused, and the audit log holds every read, refused ones too, without personal data.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // Read before dynamic properties are: the sandbox departments start while the environment is prepared.
+        properties = {"onegrid.sandbox.enabled=false", "logging.file.name=target/query-api/onegrid.log"})
+class QueryApiTest {
+
+    private static final Map<String, Object> PROPERTIES = EmbeddedServiceProperties.on(
+            Path.of("target", "query-api-" + ProcessHandle.current().pid()).toAbsolutePath());
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 6).toUpperCase().replace("-", "");
+    private static final String CHEN = "PC" + hex(RUN);
+    private static final String CHEN_ELSEWHERE = "PD" + hex(RUN);
+    private static final String WANG = "PE" + hex(RUN);
+
+    @DynamicPropertySource
+    static void subscribers(DynamicPropertyRegistry registry) {
+        TestSubscribers.apiKeys();
+        TestTokens.provider();
+        PROPERTIES.forEach((key, value) -> registry.add(key, () -> value));
+        registry.add("onegrid.security.jwt.jwks", () -> TestTokens.JWKS.toAbsolutePath().toString());
+        registry.add("onegrid.security.jwt.issuer", () -> TestTokens.ISSUER);
+        registry.add("onegrid.security.jwt.audience", () -> TestTokens.AUDIENCE);
+        registry.add("onegrid.security.subscribers-dir", () -> TestSubscribers.DIR.toAbsolutePath().toString());
+        registry.add("onegrid.mapping.grid-register", () -> TestSubscribers.REGISTER.toAbsolutePath().toString());
+    }
+
+    @Autowired
+    KafkaBackbone backbone;
+
+    @Autowired
+    TestRestTemplate http;
+
+    private static boolean published;
+
+    private static String hex(String text) {
+        StringBuilder out = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            out.append(Integer.toHexString(c).toUpperCase());
+        }
+        return out.toString();
+    }
+
+    private static GoldenPerson chen(String id, long version) {
+        return aGoldenPerson(id).named("陈晓明").withId("36050219850302123X").female().born("1985-03-02")
+                .withPhone("13812345678").withAttribute("chronic_conditions", "health", "高血压").version(version)
+                .in(CHANGQING_1, "长青社区", "阳光花园", "3").build();
+    }
+
+    private synchronized void publishOnce() throws Exception {
+        if (published) {
+            return;
+        }
+        GoldenPerson elsewhere = aGoldenPerson(CHEN_ELSEWHERE).named("陈晓明").withId("36050219900101123X")
+                .withPhone("13900001111").version(1).in(NANHU_1, "南湖社区", "南湖小区", "1").build();
+        GoldenPerson wang = aGoldenPerson(WANG).named("王丽").version(1).in(CHANGQING_1, "长青社区", "阳光花园", "5").build();
+        send(chen(CHEN, 1), elsewhere, wang);
+        await().atMost(Duration.ofSeconds(90)).until(() -> get("/api/persons/" + WANG, key("health-department")).getStatusCode() == HttpStatus.OK);
+        published = true;
+    }
+
+    private void send(GoldenPerson... persons) throws Exception {
+        try (var producer = new KafkaProducer<>(backbone.clientConfig(), new StringSerializer(),
+                Topics.GOLDEN.valueSerde(GoldenPerson.class))) {
+            for (GoldenPerson person : persons) {
+                producer.send(new ProducerRecord<>(Topics.GOLDEN.name(), person.getPersonId(), person)).get(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static HttpHeaders key(String subscriber) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("X-API-Key", TestSubscribers.apiKeys().get(subscriber));
+        return headers;
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private ResponseEntity<Map<String, Object>> get(String path, HttpHeaders headers) {
+        ResponseEntity<Map> response = http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), Map.class);
+        return (ResponseEntity) response;
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private ResponseEntity<Map<String, Object>> search(String name, HttpHeaders headers) {
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<Map> response = http.exchange("/api/persons/search", HttpMethod.POST,
+                new HttpEntity<>(Map.of("name", name), headers), Map.class);
+        return (ResponseEntity) response;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> persons(ResponseEntity<Map<String, Object>> response) {
+        return (List<Map<String, Object>>) response.getBody().get("persons");
+    }
+
+    @Test
+    void streetOfficeReadsAGridOfItsStreetWithIdNumbersAndPhonesMasked() throws Exception {
+        publishOnce();
+
+        var response = get("/api/grids/" + CHANGQING_1.getGrid() + "/persons", key("street-office"));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        Map<String, Object> chen = persons(response).stream().filter(p -> p.get("personId").equals(CHEN)).findFirst().orElseThrow();
+        assertThat(chen).containsEntry("name", "陈晓明").containsEntry("idNumber", "360502********123X")
+                .containsEntry("phones", List.of("138****5678")).containsEntry("attributes", List.of())
+                .containsEntry("subscriber", "street-office");
+        assertThat(persons(response)).extracting(p -> p.get("personId")).doesNotContain(CHEN_ELSEWHERE);
+    }
+
+    @Test
+    void refusesAGridOutsideTheCallersScope() throws Exception {
+        publishOnce();
+
+        assertThat(get("/api/grids/" + NANHU_1.getGrid() + "/persons", key("street-office")).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(get("/api/grids/" + NANHU_1.getGrid() + "/persons", key("community-dashboard")).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void communityDashboardReadsAPersonOfItsCommunityMaskedAndNobodyElse() throws Exception {
+        publishOnce();
+
+        var response = get("/api/persons/" + CHEN, key("community-dashboard"));
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody()).containsEntry("name", "陈*明").containsEntry("birthYear", 1985)
+                .containsEntry("idNumber", null).containsEntry("phones", List.of()).containsEntry("birthDate", null);
+        assertThat(get("/api/persons/" + CHEN_ELSEWHERE, key("community-dashboard")).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(get("/api/persons/PFFFFFF", key("community-dashboard")).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void healthDepartmentSeesHealthAttributesCityWide() throws Exception {
+        publishOnce();
+
+        var response = get("/api/persons/" + CHEN_ELSEWHERE, key("health-department"));
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody()).containsEntry("idNumber", "36050219900101123X").containsEntry("phones", List.of("13900001111"));
+        assertThat((Map<String, Object>) get("/api/persons/" + CHEN, key("health-department")).getBody())
+                .extracting(b -> b.get("attributes")).asList().hasSize(1);
+    }
+
+    @Test
+    void searchesByNameWithinTheScopeOnly() throws Exception {
+        publishOnce();
+
+        assertThat(persons(search("陳曉明", key("street-office")))).extracting(p -> p.get("personId")).containsExactly(CHEN);
+        assertThat(persons(search("陈晓明", key("health-department")))).extracting(p -> p.get("personId"))
+                .containsExactlyInAnyOrder(CHEN, CHEN_ELSEWHERE);
+        assertThat(persons(search("陈晓明", key("community-dashboard")))).singleElement()
+                .satisfies(p -> assertThat(p).containsEntry("name", "陈*明"));
+    }
+
+    @Test
+    void streetOfficeReadsWithABearerTokenOfTheCitysIdentityProvider() throws Exception {
+        publishOnce();
+        HttpHeaders token = new HttpHeaders();
+        token.setBearerAuth(TestTokens.provider().token("street-office"));
+
+        var response = get("/api/persons/" + CHEN, token);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody()).containsEntry("subscriber", "street-office").containsEntry("idNumber", "360502********123X");
+    }
+
+    @Test
+    void refusesATokenOfAnUnknownSubjectOrSignedByAnotherKey() throws Exception {
+        publishOnce();
+        HttpHeaders stranger = new HttpHeaders();
+        stranger.setBearerAuth(TestTokens.provider().token("someone-else"));
+        HttpHeaders forged = new HttpHeaders();
+        forged.setBearerAuth(TestTokens.forger().token("health-department"));
+
+        assertThat(get("/api/persons/" + CHEN, stranger).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(get("/api/persons/" + CHEN, forged).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void refusesAMissingOrForgedKeyOrToken() throws Exception {
+        publishOnce();
+        String path = "/api/persons/" + CHEN;
+
+        assertThat(get(path, new HttpHeaders()).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        HttpHeaders forged = new HttpHeaders();
+        forged.set("X-API-Key", TestSubscribers.apiKeys().get("health-department") + "0");
+        assertThat(get(path, forged).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        HttpHeaders token = new HttpHeaders();
+        token.setBearerAuth("eyJhbGciOiJub25lIn0.eyJzdWIiOiJoZWFsdGgtZGVwYXJ0bWVudCJ9.");
+        assertThat(get(path, token).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(search("陈晓明", new HttpHeaders()).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void auditsEveryReadAllowedOrRefusedWithoutPersonalData() throws Exception {
+        publishOnce();
+        String marker = "P" + hex(UUID.randomUUID().toString().substring(0, 4).toUpperCase());
+        get("/api/persons/" + marker, key("street-office"));
+        get("/api/persons/" + marker, new HttpHeaders());
+        get("/api/grids/" + NANHU_1.getGrid() + "/persons", key("street-office"));
+        search("陈晓明", key("street-office"));
+        get("/api/persons/36050219850302123X", key("street-office"));
+
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        Map<String, Object> config = backbone.clientConfig();
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            var partitions = consumer.partitionsFor("onegrid.audit").stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
+            });
+        }
+        var serde = AvroSerde.of(AuditEvent.class);
+        List<AuditEvent> events = records.stream().map(r -> serde.decode(r.value())).toList();
+
+        assertThat(events).anySatisfy(e -> {
+            assertThat(e.getTarget()).isEqualTo(marker);
+            assertThat(e.getSubscriber()).isEqualTo("street-office");
+            assertThat(e.getOutcome()).isEqualTo(AuditOutcome.NOT_FOUND);
+        });
+        assertThat(events).anySatisfy(e -> {
+            assertThat(e.getTarget()).isEqualTo(marker);
+            assertThat(e.getSubscriber()).isNull();
+            assertThat(e.getCredential()).isEqualTo(AuditCredential.NONE);
+            assertThat(e.getOutcome()).isEqualTo(AuditOutcome.UNAUTHENTICATED);
+        });
+        assertThat(events).anySatisfy(e -> {
+            assertThat(e.getAction()).isEqualTo(AuditAction.GRID_TABLE);
+            assertThat(e.getTarget()).isEqualTo("grid:" + NANHU_1.getGrid());
+            assertThat(e.getOutcome()).isEqualTo(AuditOutcome.FORBIDDEN);
+        });
+        assertThat(events).anySatisfy(e -> {
+            assertThat(e.getAction()).isEqualTo(AuditAction.SEARCH);
+            assertThat(e.getSubscriber()).isEqualTo("street-office");
+            assertThat(e.getPersonIds()).containsExactly(CHEN);
+        });
+        assertThat(events).anySatisfy(e -> {
+            assertThat(e.getAction()).isEqualTo(AuditAction.PERSON);
+            assertThat(e.getTarget()).isEqualTo("(withheld)");
+        });
+        for (ConsumerRecord<String, byte[]> record : records) {
+            String text = new String(record.value(), StandardCharsets.UTF_8);
+            assertThat(text).doesNotContain("36050219850302123X", "陈晓明", "13812345678", "138****5678");
+        }
+    }
+
+    @Test
+    void streetOfficeViewTopicRetractsAPersonWhoMovesAway() throws Exception {
+        publishOnce();
+        String mover = "PF" + hex(RUN);
+        send(aGoldenPerson(mover).named("李国庆").withId("36050219700101123X").version(1)
+                .in(CHANGQING_1, "长青社区", "阳光花园", "6").build());
+        GoldenPerson moved = aGoldenPerson(mover).named("李国庆").version(2).in(NANHU_1, "南湖社区", "南湖小区", "2").build();
+        await().atMost(Duration.ofSeconds(60)).until(() -> get("/api/persons/" + mover, key("street-office")).getStatusCode() == HttpStatus.OK);
+        send(moved);
+
+        var spec = Topics.view("street-office", false);
+        Map<String, Object> config = backbone.clientConfig();
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<PersonView> history = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), spec.valueSerde(PersonView.class))) {
+            var partitions = consumer.partitionsFor(spec.name()).stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (r.key().equals(mover)) {
+                        history.add(r.value());
+                    }
+                });
+                return history.size() >= 2;
+            });
+        }
+        assertThat(history).hasSize(2);
+        assertThat(history.get(0).getIdNumber()).isEqualTo("360502********123X");
+        assertThat(history.get(0).getName()).isEqualTo("李国庆");
+        assertThat(history.get(1)).as("a tombstone").isNull();
+    }
+}

@@ -1,0 +1,90 @@
+package org.onegrid.connector.debezium;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.onegrid.schema.Operation;
+import org.onegrid.schema.RawRecord;
+
+/**
+ * What the crash and restart tests of every database put one table through, and what its raw topic must hold after:
+ * {@value #ROWS} rows (id 1 to 3000, version 0) read by a snapshot, then, each in its own transaction, row n updated to
+ * version n and row 3000 + n inserted, for n from 1 to 200, then rows 201 to 300 deleted in one transaction. Every key
+ * must have exactly its changes (a change written twice with the same content counts once), and the latest record of
+ * every key must be the row's last state.
+ */
+final class CrashScenario {
+
+    static final int ROWS = 3000;
+    static final int CHANGED = 200;
+    static final int DELETED_FROM = 201;
+    static final int DELETED_TO = 300;
+
+    private CrashScenario() {}
+
+    static String createTable(String table) {
+        return "CREATE TABLE " + table + " (id INTEGER PRIMARY KEY, name VARCHAR(40), version INTEGER)";
+    }
+
+    /** The streaming changes, one statement (and transaction) each. */
+    static List<String> changes(String table) {
+        List<String> statements = new ArrayList<>();
+        for (int n = 1; n <= CHANGED; n++) {
+            statements.add("UPDATE " + table + " SET version = " + n + " WHERE id = " + n);
+            statements.add("INSERT INTO " + table + " VALUES (" + (ROWS + n) + ", '新" + n + "', 0)");
+        }
+        statements.add("DELETE FROM " + table + " WHERE id BETWEEN " + DELETED_FROM + " AND " + DELETED_TO);
+        return statements;
+    }
+
+    /** Per key, the operations of its distinct changes once the snapshot and the changes are through. */
+    static Map<String, List<Operation>> expectedChangesPerKey() {
+        Map<String, List<Operation>> expected = new TreeMap<>();
+        for (int id = 1; id <= ROWS; id++) {
+            expected.put(String.valueOf(id), id <= CHANGED ? List.of(Operation.SNAPSHOT, Operation.UPDATE)
+                    : id >= DELETED_FROM && id <= DELETED_TO ? List.of(Operation.SNAPSHOT, Operation.DELETE)
+                    : List.of(Operation.SNAPSHOT));
+        }
+        for (int n = 1; n <= CHANGED; n++) {
+            expected.put(String.valueOf(ROWS + n), List.of(Operation.CREATE));
+        }
+        return expected;
+    }
+
+    /** Every change of every key is on the topic, nothing else, and the latest record per key is the row's state. */
+    static void assertEveryChangeOfEveryKey(List<RawRecord> records) {
+        Map<String, List<Operation>> expected = expectedChangesPerKey();
+        Map<String, List<Operation>> actual = RawTopic.changesPerKey(records);
+        List<String> wrong = new ArrayList<>();
+        expected.forEach((key, operations) -> {
+            if (!operations.equals(actual.get(key))) {
+                wrong.add(key + ": expected " + operations + ", found " + actual.get(key));
+            }
+        });
+        actual.keySet().stream().filter(key -> !expected.containsKey(key)).forEach(key -> wrong.add(key + ": not a key of the table"));
+        assertThat(wrong).as("keys whose changes are not all on the raw topic, or not only those").isEmpty();
+
+        Map<String, RawRecord> latest = RawTopic.latest(records);
+        for (int n = 1; n <= CHANGED; n++) {
+            assertThat(RawTopic.payload(latest.get(String.valueOf(n))).get("version").asInt()).as("version of row %d", n).isEqualTo(n);
+            assertThat(latest.get(String.valueOf(ROWS + n)).getOperation()).isEqualTo(Operation.CREATE);
+        }
+        for (int id = DELETED_FROM; id <= DELETED_TO; id++) {
+            assertThat(latest.get(String.valueOf(id)).getOperation()).as("latest of row %d", id).isEqualTo(Operation.DELETE);
+        }
+    }
+
+    /** Whether the changes are through: every inserted row and every delete is on the topic. */
+    static boolean changesArrived(List<RawRecord> records) {
+        Map<String, List<Operation>> actual = RawTopic.changesPerKey(records);
+        for (int id = DELETED_FROM; id <= DELETED_TO; id++) {
+            if (!actual.getOrDefault(String.valueOf(id), List.of()).contains(Operation.DELETE)) {
+                return false;
+            }
+        }
+        return actual.containsKey(String.valueOf(ROWS + CHANGED));
+    }
+}
