@@ -12,12 +12,14 @@ import org.junit.jupiter.api.Test;
 import org.onegrid.connector.filedrop.FileDropSource;
 import org.onegrid.connector.debezium.DebeziumType;
 import org.onegrid.connector.filedrop.FileDropType;
+import org.onegrid.connector.httppoll.HttpPollType;
+import org.onegrid.connector.jdbcpoll.JdbcPollType;
 
 /** docs/connectors.md documents every key a connector file may have, and every type. */
 class ConnectorDocsTest {
 
-    private static final List<ConnectorType> BUILT = java.util.stream.Stream.concat(java.util.stream.Stream.of(new FileDropType()),
-            DebeziumType.all().stream()).toList();
+    private static final List<ConnectorType> BUILT = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of(new FileDropType(), new HttpPollType(), new JdbcPollType()), DebeziumType.all().stream()).toList();
 
     @Test
     void everyKeyOfEveryConnectorIsDocumented() throws IOException {

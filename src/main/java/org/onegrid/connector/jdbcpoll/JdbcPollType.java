@@ -212,7 +212,6 @@ public final class JdbcPollType implements ConnectorType {
                     "set the secret the reference " + source.password() + " points at."));
             return problems;
         }
-        DriverManager.setLoginTimeout(CHECK_TIMEOUT_SECONDS);
         try (Connection connection = DriverManager.getConnection(source.url(), credentials)) {
             checkTable(connection, definition, source, order, problems);
         } catch (SQLException e) {

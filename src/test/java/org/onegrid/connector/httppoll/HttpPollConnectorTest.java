@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.AdviceWith;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,7 @@ import org.onegrid.backbone.KafkaBackbone;
 import org.onegrid.backbone.Topics;
 import org.onegrid.connector.ConnectorStatus;
 import org.onegrid.connector.Drops;
+import org.onegrid.connector.IngestBatch;
 import org.onegrid.connector.TopicContents;
 import org.onegrid.schema.Operation;
 import org.onegrid.schema.RawRecord;
@@ -52,12 +56,16 @@ class HttpPollConnectorTest {
     static PatientsApi paged;
     static PatientsApi revoked;
     static PatientsApi mixed;
+    static PatientsApi crashy;
 
     @Autowired
     KafkaBackbone backbone;
 
     @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    CamelContext camel;
 
     @DynamicPropertySource
     static void service(DynamicPropertyRegistry registry) throws IOException {
@@ -69,12 +77,14 @@ class HttpPollConnectorTest {
         paged = PatientsApi.start(TOKEN).withPatients(1, 10, "2025-02-03");
         revoked = PatientsApi.start(TOKEN).withPatients(1, 2, "2025-02-03");
         mixed = PatientsApi.start(TOKEN);
+        crashy = PatientsApi.start(TOKEN);
         Path connectors = root.resolve("connectors");
         connector(connectors, "patients", patients, secret, "page-size: 10", "deleted-field: deleted", "created-field: createdAt");
         connector(connectors, "flaky", flaky, secret, "retries: 3", "backoff: 50ms", "max-backoff: 200ms", "read-timeout: 500ms");
         connector(connectors, "paged", paged, secret, "cursor: page-token", "page-size: 4");
         connector(connectors, "revoked", revoked, secret);
         connector(connectors, "mixed", mixed, secret);
+        connector(connectors, "crashy", crashy, secret, "page-size: 5");
         EmbeddedServiceProperties.on(root).forEach((key, value) -> registry.add(key, () -> value));
     }
 
@@ -99,7 +109,7 @@ class HttpPollConnectorTest {
 
     @AfterAll
     static void stopServers() {
-        for (PatientsApi api : new PatientsApi[] {patients, flaky, paged, revoked, mixed}) {
+        for (PatientsApi api : new PatientsApi[] {patients, flaky, paged, revoked, mixed, crashy}) {
             if (api != null) {
                 api.close();
             }
@@ -206,6 +216,29 @@ class HttpPollConnectorTest {
                 .findFirst().orElseThrow();
         assertThat(reject.getMessage()).doesNotContain("无编号");
         assertThat(new String(bytes(reject.getOriginalPayload()), StandardCharsets.UTF_8)).contains("无编号");
+    }
+
+    @Test
+    void aPageWrittenButNotMarkedIsReadAgainWithTheSameKeysPositionsAndContent() throws Exception {
+        AtomicInteger pagesToCrash = new AtomicInteger(2);
+        AdviceWith.adviceWith(camel, "http-poll-crashy", route -> route.weaveByToString(".*rawSink.*publish.*").after()
+                .process(exchange -> {
+                    IngestBatch batch = exchange.getMessage().getBody(IngestBatch.class);
+                    if (!batch.records().isEmpty() && pagesToCrash.decrementAndGet() == 0) {
+                        throw new IllegalStateException("a crash after Kafka acknowledged page 2, before its cursor was stored");
+                    }
+                }));
+
+        crashy.withPatients(1, 12, "2025-04-01");
+
+        awaiting().untilAsserted(() -> assertThat(countPerKey(raw("crashy"))).hasSize(12));
+        List<RawRecord> records = raw("crashy");
+        assertThat(records).as("page 2 was written twice").hasSize(17);
+        Map<String, List<String>> copies = records.stream().collect(Collectors.groupingBy(RawRecord::getSourceKey,
+                Collectors.mapping(r -> r.getOperation() + " " + r.getSourcePosition() + " " + new String(bytes(r.getPayload()), StandardCharsets.UTF_8),
+                        Collectors.toList())));
+        assertThat(copies.values()).allSatisfy(versions -> assertThat(versions).containsOnly(versions.get(0)));
+        assertThat(copies.values().stream().filter(v -> v.size() == 2)).hasSize(5);
     }
 
     private List<RawRecord> raw(String connector) {
