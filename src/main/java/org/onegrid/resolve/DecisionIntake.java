@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -14,6 +13,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.onegrid.backbone.AvroSerde;
 import org.onegrid.backbone.Topics;
+import org.onegrid.resolve.cluster.ClusterResolver;
 import org.onegrid.resolve.cluster.Survivorship;
 import org.onegrid.schema.RejectedRecord;
 import org.onegrid.schema.ReviewVerdict;
@@ -33,9 +33,6 @@ final class DecisionIntake implements Processor<String, byte[], String, Specific
     static final String INVALID = "DECISION_INVALID";
     /** Content type of a rejected decision's original bytes. */
     static final String CONTENT_TYPE = "application/vnd.onegrid.reviewer-decision+avro";
-    /** The golden fields a reviewer can pick the right value of. */
-    static final Set<String> VALUE_FIELDS = Set.of(Survivorship.ID_NUMBER, Survivorship.NAME, Survivorship.GENDER,
-            Survivorship.BIRTH_DATE, Survivorship.ETHNICITY, Survivorship.ADDRESS);
 
     private static final AvroSerde<ReviewerDecision> DECISIONS = AvroSerde.of(ReviewerDecision.class);
 
@@ -95,8 +92,8 @@ final class DecisionIntake implements Processor<String, byte[], String, Specific
                 }
             }
             case RIGHT_VALUE -> {
-                if (field == null || !VALUE_FIELDS.contains(field)) {
-                    problems.add("RIGHT_VALUE needs field, one of " + VALUE_FIELDS.stream().sorted().toList());
+                if (field == null || !ClusterResolver.CHOOSABLE_FIELDS.contains(field)) {
+                    problems.add("RIGHT_VALUE needs field, one of " + ClusterResolver.CHOOSABLE_FIELDS.stream().sorted().toList());
                 }
                 if (d.getValue() == null) {
                     problems.add("RIGHT_VALUE needs value, the record's value of field as in the conflict");

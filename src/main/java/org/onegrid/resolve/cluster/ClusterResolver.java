@@ -47,6 +47,9 @@ public final class ClusterResolver {
      */
     public static final String BIRTH_DATE_CORRECTED_FLAG = "BIRTH_DATE_CORRECTED_BY_REVIEW";
 
+    /** The golden fields a reviewer can choose the right value of ({@link #chooseValue}). */
+    public static final Set<String> CHOOSABLE_FIELDS = FieldDisagreements.choosable();
+
     static final String SAME = "SAME";
     static final String DIFFERENT = "DIFFERENT";
     private static final String SEQUENCE = "seq";

@@ -43,6 +43,11 @@ final class FieldDisagreements {
         CHOOSABLE.put(Survivorship.ETHNICITY, SourcePerson::getEthnicity);
     }
 
+    /** The fields a reviewer can choose the right value of. */
+    static Set<String> choosable() {
+        return Set.copyOf(CHOOSABLE.keySet());
+    }
+
     /** True for a field a reviewer can choose the right value of. */
     static boolean choosable(String field) {
         return CHOOSABLE.containsKey(field);
