@@ -94,9 +94,9 @@ class PostgresChangeCaptureTest {
         for (int id = 1; id <= 3; id++) {
             insertResident(id);
         }
+        Path connectors = Files.createDirectories(dataDir.resolve("connectors"));
         Path secret = dataDir.resolve("pg.password");
         Files.writeString(secret, "not-checked-by-trust-auth\n");
-        Path connectors = Files.createDirectories(dataDir.resolve("connectors"));
         writeConnector(connectors, CIVIL, "ca_resident", "full_name", secret, 2048);
         writeConnector(connectors, CRASH, "public.ca_crash", "name", secret, 250);
         EmbeddedServiceProperties.on(dataDir).forEach((key, value) -> registry.add(key, () -> value));
