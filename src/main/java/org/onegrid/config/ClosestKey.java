@@ -1,6 +1,7 @@
 package org.onegrid.config;
 
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Optional;
 
 /** The known key a misspelt one was most likely meant to be, for "did you mean" in configuration problems. */
@@ -8,12 +9,12 @@ public final class ClosestKey {
 
     private ClosestKey() {}
 
-    /** The known key nearest to {@code key} by edit distance, when no more than {@code maxEdits} apart. */
+    /** The known key nearest to {@code key} by edit distance, case ignored, when no more than {@code maxEdits} apart. */
     public static Optional<String> among(Collection<String> known, String key, int maxEdits) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {
-            int distance = distance(candidate, key);
+            int distance = distance(candidate.toLowerCase(Locale.ROOT), key.toLowerCase(Locale.ROOT));
             if (distance < bestDistance) {
                 bestDistance = distance;
                 best = candidate;

@@ -1,9 +1,14 @@
 package org.onegrid.connector;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -15,6 +20,8 @@ import org.onegrid.schema.RejectedRecord;
 
 /** Everything on a topic right now, from the beginning to the end offsets: for awaiting and asserting. */
 public final class TopicContents {
+
+    private static final ObjectMapper PAYLOAD_JSON = new ObjectMapper();
 
     private TopicContents() {}
 
@@ -45,5 +52,22 @@ public final class TopicContents {
             }
             return out;
         }
+    }
+
+    /** How many times each source key appears. */
+    public static Map<String, Long> countPerKey(List<RawRecord> records) {
+        return records.stream().collect(Collectors.groupingBy(RawRecord::getSourceKey, Collectors.counting()));
+    }
+
+    /** The last record of each source key. */
+    public static Map<String, RawRecord> byKey(List<RawRecord> records) {
+        return records.stream().collect(Collectors.toMap(RawRecord::getSourceKey, Function.identity(), (a, b) -> b));
+    }
+
+    /** A raw record's payload, read as JSON. */
+    public static JsonNode payload(RawRecord record) throws IOException {
+        byte[] out = new byte[record.getPayload().remaining()];
+        record.getPayload().duplicate().get(out);
+        return PAYLOAD_JSON.readTree(out);
     }
 }

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.CamelContext;
@@ -120,12 +119,12 @@ class HttpPollConnectorTest {
     void readsEveryPageOfTheFirstPassAsSnapshotThenChangesDeletesAndRecordsStampedAtTheCursorsOwnSecond() throws Exception {
         awaiting().untilAsserted(() -> assertThat(raw("patients")).hasSize(25));
         List<RawRecord> snapshot = raw("patients");
-        assertThat(countPerKey(snapshot).values()).as("each patient written once").containsOnly(1L);
+        assertThat(TopicContents.countPerKey(snapshot).values()).as("each patient written once").containsOnly(1L);
         assertThat(snapshot).allSatisfy(r -> assertThat(r.getOperation()).isEqualTo(Operation.SNAPSHOT));
-        RawRecord first = byKey(snapshot).get("HP0001");
+        RawRecord first = TopicContents.byKey(snapshot).get("HP0001");
         assertThat(first.getSourcePosition()).isEqualTo("2025-02-03T08:00:00+08:00");
         assertThat(first.getSourceTime()).isEqualTo(java.time.Instant.parse("2025-02-03T00:00:00Z"));
-        assertThat(payload(first).get("name").asText()).isEqualTo("测试患者1");
+        assertThat(TopicContents.payload(first).get("name").asText()).isEqualTo("测试患者1");
         assertThat(first.getSourceMeta()).containsEntry("url", patients.url().toString());
         assertThat(patients.queries()).anySatisfy(q -> assertThat(q).contains("pageToken=").contains("pageSize=10"));
 
@@ -167,7 +166,7 @@ class HttpPollConnectorTest {
 
         awaiting().untilAsserted(() -> assertThat(raw("flaky")).hasSize(5));
         assertThat(flaky.answered(500)).isEqualTo(4);
-        assertThat(countPerKey(raw("flaky")).values()).containsOnly(1L);
+        assertThat(TopicContents.countPerKey(raw("flaky")).values()).containsOnly(1L);
         ConnectorStatus status = status("flaky");
         assertThat(status.state().name()).isEqualTo("RUNNING");
         assertThat(status.lastError()).contains("failed 4 times").contains("HTTP 500").doesNotContain(TOKEN);
@@ -184,8 +183,8 @@ class HttpPollConnectorTest {
         paged.put("HP0011", "2025-02-05T10:00:00+08:00", Map.of("name", "新患者"));
 
         awaiting().untilAsserted(() -> assertThat(raw("paged")).hasSize(11));
-        assertThat(countPerKey(raw("paged")).values()).containsOnly(1L);
-        RawRecord added = byKey(raw("paged")).get("HP0011");
+        assertThat(TopicContents.countPerKey(raw("paged")).values()).containsOnly(1L);
+        RawRecord added = TopicContents.byKey(raw("paged")).get("HP0011");
         assertThat(added.getOperation()).isEqualTo(Operation.UPDATE);
         assertThat(added.getSourcePosition()).startsWith("pageToken=").endsWith("#2");
     }
@@ -231,7 +230,7 @@ class HttpPollConnectorTest {
 
         crashy.withPatients(1, 12, "2025-04-01");
 
-        awaiting().untilAsserted(() -> assertThat(countPerKey(raw("crashy"))).hasSize(12));
+        awaiting().untilAsserted(() -> assertThat(TopicContents.countPerKey(raw("crashy"))).hasSize(12));
         List<RawRecord> records = raw("crashy");
         assertThat(records).as("page 2 was written twice").hasSize(17);
         Map<String, List<String>> copies = records.stream().collect(Collectors.groupingBy(RawRecord::getSourceKey,
@@ -247,18 +246,6 @@ class HttpPollConnectorTest {
 
     private ConnectorStatus status(String connector) {
         return JSON.convertValue(http.getForObject("/actuator/connectors/" + connector, Map.class), ConnectorStatus.class);
-    }
-
-    static Map<String, Long> countPerKey(List<RawRecord> records) {
-        return records.stream().collect(Collectors.groupingBy(RawRecord::getSourceKey, Collectors.counting()));
-    }
-
-    static Map<String, RawRecord> byKey(List<RawRecord> records) {
-        return records.stream().collect(Collectors.toMap(RawRecord::getSourceKey, Function.identity(), (a, b) -> b));
-    }
-
-    static JsonNode payload(RawRecord record) throws IOException {
-        return JSON.readTree(bytes(record.getPayload()));
     }
 
     static byte[] bytes(java.nio.ByteBuffer buffer) {

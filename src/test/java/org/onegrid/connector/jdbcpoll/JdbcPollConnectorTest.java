@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.awaitility.core.ConditionFactory;
@@ -111,13 +110,13 @@ class JdbcPollConnectorTest {
     void readsTheTableInBatchesAsSnapshotWithoutSkippingRowsOfOneTimeThenUpdatesCreatesAndSoftDeletes() throws Exception {
         awaiting().untilAsserted(() -> assertThat(raw("residents")).hasSize(7));
         List<RawRecord> snapshot = raw("residents");
-        assertThat(countPerKey(snapshot).values()).as("each row written once").containsOnly(1L);
+        assertThat(TopicContents.countPerKey(snapshot).values()).as("each row written once").containsOnly(1L);
         assertThat(snapshot).allSatisfy(r -> assertThat(r.getOperation()).isEqualTo(Operation.SNAPSHOT));
-        RawRecord third = byKey(snapshot).get("3");
+        RawRecord third = TopicContents.byKey(snapshot).get("3");
         assertThat(third.getSourcePosition()).isEqualTo("2024-05-06 14:23:11|3");
         assertThat(third.getSourceTime()).isEqualTo(Instant.parse("2024-05-06T06:23:11Z"));
         assertThat(third.getSourceMeta()).containsEntry("table", "ca_resident");
-        JsonNode row = payload(third);
+        JsonNode row = TopicContents.payload(third);
         assertThat(row.get("full_name").asText()).isEqualTo("测试居民3");
         assertThat(row.get("updated_at").asText()).isEqualTo("2024-05-06 14:23:11");
         assertThat(row.get("birthday").asText()).isEqualTo("1985-03-02");
@@ -136,7 +135,7 @@ class JdbcPollConnectorTest {
         assertThat(operations.get("8")).containsExactly(Operation.CREATE);
         assertThat(operations.get("9")).containsExactly(Operation.CREATE);
         assertThat(operations.get("4")).containsExactly(Operation.SNAPSHOT, Operation.DELETE);
-        assertThat(payload(byKey(raw("residents")).get("2")).get("phone").asText()).isEqualTo("13900000002");
+        assertThat(TopicContents.payload(TopicContents.byKey(raw("residents")).get("2")).get("phone").asText()).isEqualTo("13900000002");
         ConnectorStatus status = status("residents");
         assertThat(status.state().name()).isEqualTo("RUNNING");
         assertThat(status.recordsIn()).isEqualTo(11);
@@ -154,8 +153,8 @@ class JdbcPollConnectorTest {
         sql("INSERT INTO rk_event VALUES (6, 'RY6', 'BIRTH'), (7, 'RY7', 'BIRTH'), (8, 'RY8', 'DEATH')");
 
         awaiting().untilAsserted(() -> assertThat(raw("events")).hasSize(8));
-        assertThat(countPerKey(raw("events")).values()).containsOnly(1L);
-        RawRecord created = byKey(raw("events")).get("7");
+        assertThat(TopicContents.countPerKey(raw("events")).values()).containsOnly(1L);
+        RawRecord created = TopicContents.byKey(raw("events")).get("7");
         assertThat(created.getOperation()).isEqualTo(Operation.CREATE);
         assertThat(created.getSourcePosition()).isEqualTo("7");
         assertThat(created.getSourceTime()).isNull();
@@ -183,20 +182,6 @@ class JdbcPollConnectorTest {
 
     private ConnectorStatus status(String connector) {
         return JSON.convertValue(http.getForObject("/actuator/connectors/" + connector, Map.class), ConnectorStatus.class);
-    }
-
-    static Map<String, Long> countPerKey(List<RawRecord> records) {
-        return records.stream().collect(Collectors.groupingBy(RawRecord::getSourceKey, Collectors.counting()));
-    }
-
-    static Map<String, RawRecord> byKey(List<RawRecord> records) {
-        return records.stream().collect(Collectors.toMap(RawRecord::getSourceKey, Function.identity(), (a, b) -> b));
-    }
-
-    static JsonNode payload(RawRecord record) throws IOException {
-        byte[] out = new byte[record.getPayload().remaining()];
-        record.getPayload().duplicate().get(out);
-        return JSON.readTree(out);
     }
 
     private static ConditionFactory awaiting() {
