@@ -1,6 +1,7 @@
 package org.onegrid.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,13 +30,19 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.onegrid.backbone.KafkaBackbone;
 import org.onegrid.backbone.Topics;
+import org.onegrid.embedded.EmbeddedKafkaBroker;
 import org.onegrid.embedded.population.City;
 import org.onegrid.embedded.population.Department;
 import org.onegrid.embedded.population.DepartmentRecord;
@@ -48,6 +56,7 @@ import org.onegrid.mapping.MappingDefinition;
 import org.onegrid.mapping.MappingResult;
 import org.onegrid.schema.IdStatus;
 import org.onegrid.schema.Operation;
+import org.onegrid.schema.PersonView;
 import org.onegrid.schema.RawRecord;
 import org.onegrid.schema.SourcePerson;
 import org.onegrid.standardize.GridLocator;
@@ -71,7 +80,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * mapping stage, the other departments' records mapped onto the source topic, the resolver, the views and the query
  * API read by a city-wide subscriber that sees everything (also with ID numbers and phones typed where they do not
  * belong, and with a forged key). Then every line the service logged, to its file and to the console, is searched
- * for every ID number, mobile number and name of the city, and for any valid ID number at all.
+ * for every ID number, mobile number and name of the city, and for any valid ID number at all. On the same secure
+ * service, the subscriber reads its view topic with its own Kafka login and is denied the golden table.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -172,6 +182,33 @@ class NoPersonalDataInLogsTest {
             }
         }
         assertThat(found).as("personal data in the logs").isEmpty();
+    }
+
+    @Test
+    void theSubscriberReadsItsViewWithItsOwnKafkaLoginAndIsDeniedTheGoldenTable() {
+        Map<String, Object> login = new HashMap<>();
+        login.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, backbone.bootstrapServers());
+        login.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
+        login.put("sasl.mechanism", EmbeddedKafkaBroker.SCRAM);
+        login.put("sasl.jaas.config", EmbeddedKafkaBroker.scramJaas("auditor", apiKey));
+        login.put(ConsumerConfig.GROUP_ID_CONFIG, "auditor-check");
+        login.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        login.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        var view = Topics.view("auditor", false);
+        List<PersonView> views = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(login, new StringDeserializer(), view.valueSerde(PersonView.class))) {
+            consumer.subscribe(List.of(view.name()));
+            await().atMost(Duration.ofSeconds(120)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> views.add(r.value()));
+                return !views.isEmpty();
+            });
+        }
+        assertThat(views).anySatisfy(v -> assertThat(v.getSubscriber()).isEqualTo("auditor"));
+        login.put(ConsumerConfig.GROUP_ID_CONFIG, "auditor-golden");
+        try (var consumer = new KafkaConsumer<>(login, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.GOLDEN.name()));
+            assertThatThrownBy(() -> consumer.poll(Duration.ofSeconds(10))).isInstanceOf(TopicAuthorizationException.class);
+        }
     }
 
     /** Every ID number, mobile number and full name the city's residents and department records carry. */
