@@ -250,7 +250,8 @@ public final class DebeziumType implements ConnectorType {
                     "set the secret the reference " + source.password() + " points at."));
             return problems;
         }
-        credentials.setProperty(flavor.binlog() ? "connectTimeout" : "connectTimeout", flavor.binlog() ? "10000" : "10");
+        // Both drivers call it connectTimeout: MariaDB/MySQL in milliseconds, PostgreSQL in seconds.
+        credentials.setProperty("connectTimeout", flavor.binlog() ? "10000" : "10");
         try (Connection connection = DriverManager.getConnection(jdbcUrl(source), credentials)) {
             if (flavor.binlog()) {
                 checkBinlog(connection, file, problems);
