@@ -18,7 +18,10 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the query API: the audit log (its topic created at start-up), authentication on /api; the controller is scanned. */
+/**
+ * Wires the query API: the audit log (its topic created at start-up), authentication on /api, the console's sessions;
+ * the controllers are scanned.
+ */
 @Configuration(proxyBeanMethods = false)
 class ApiConfiguration {
 
@@ -41,9 +44,20 @@ class ApiConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(Subscribers subscribers,
-            BearerTokens tokens, AuditLog audit, GridDirectory grids) {
-        var registration = new FilterRegistrationBean<>(new ApiAuthenticationFilter(subscribers, tokens, audit, grids));
+    ConsoleSessions consoleSessions() {
+        return new ConsoleSessions(Clock.systemUTC());
+    }
+
+    @Bean
+    ApiAuthenticationFilter apiAuthenticationFilter(Subscribers subscribers, BearerTokens tokens, AuditLog audit,
+                                                    GridDirectory grids, ConsoleSessions sessions) {
+        return new ApiAuthenticationFilter(subscribers, tokens, audit, grids, sessions);
+    }
+
+    /** On /api only (a filter bean without this registration would guard every path). */
+    @Bean
+    FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(ApiAuthenticationFilter filter) {
+        var registration = new FilterRegistrationBean<>(filter);
         registration.addUrlPatterns("/api/*");
         registration.setName("apiAuthentication");
         return registration;

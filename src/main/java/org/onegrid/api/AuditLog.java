@@ -23,10 +23,10 @@ import org.onegrid.schema.AuditOutcome;
  * only once its audit record is durable, so no read goes unrecorded (when the log cannot be written the read is
  * refused). Events name the subscriber, the action, the region or person id and the ids returned, never data.
  */
-final class AuditLog implements AutoCloseable {
+public final class AuditLog implements AutoCloseable {
 
     /** Raised when the audit record could not be written: the read must not be answered. */
-    static final class Unavailable extends RuntimeException {
+    public static final class Unavailable extends RuntimeException {
         Unavailable(Throwable cause) {
             super("the audit log could not be written", cause);
         }
@@ -49,7 +49,7 @@ final class AuditLog implements AutoCloseable {
         this.clock = clock;
     }
 
-    void record(Caller caller, String remoteAddress, AuditAction action, String target, AuditOutcome outcome,
+    public void record(Caller caller, String remoteAddress, AuditAction action, String target, AuditOutcome outcome,
                 List<String> personIds) {
         String subscriber = caller == null ? null : caller.subscriber().id();
         AuditCredential credential = caller == null ? AuditCredential.NONE : caller.credential();

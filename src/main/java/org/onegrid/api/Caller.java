@@ -8,11 +8,11 @@ import org.onegrid.security.Subscriber;
  * Who is calling: the subscriber its credential stands for, and how it identified itself. Set on the request by
  * {@link ApiAuthenticationFilter}; a request without one never reaches a controller.
  */
-record Caller(Subscriber subscriber, AuditCredential credential) {
+public record Caller(Subscriber subscriber, AuditCredential credential) {
 
     static final String ATTRIBUTE = Caller.class.getName();
 
-    static Caller of(HttpServletRequest request) {
+    public static Caller of(HttpServletRequest request) {
         Object caller = request.getAttribute(ATTRIBUTE);
         if (!(caller instanceof Caller c)) {
             throw new IllegalStateException("an /api request reached a controller without authentication");

@@ -1,6 +1,7 @@
 package org.onegrid.api;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,15 +10,20 @@ import org.onegrid.publish.PersonTable;
 import org.onegrid.schema.GoldenPerson;
 import org.onegrid.schema.GridRef;
 import org.onegrid.security.RegionScope;
+import org.onegrid.security.Subscriber;
 import org.onegrid.standardize.GridRegister;
 
 /**
  * Where a grid lies in the hierarchy (its street, district...), to decide whether a caller's scope covers it: from
  * the city's grid register, or, without one, from the persons the table holds in that grid.
  */
-final class GridDirectory {
+public final class GridDirectory {
+
+    /** A grid of the register, named for people. */
+    public record Entry(String code, String name, String community, String street, String district) {}
 
     private final Map<String, GridRef> byCode = new HashMap<>();
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final PersonTable table;
 
     GridDirectory(GridRegister register, PersonTable table) {
@@ -28,6 +34,7 @@ final class GridDirectory {
                     for (var c : s.communities()) {
                         for (var g : c.grids()) {
                             byCode.put(g.code(), new GridRef(d.code(), s.code(), c.code(), g.code()));
+                            entries.put(g.code(), new Entry(g.code(), g.name(), c.name(), s.name(), d.name()));
                         }
                     }
                 }
@@ -35,7 +42,17 @@ final class GridDirectory {
         }
     }
 
-    Optional<GridRef> ref(String code) {
+    /** The register's grids this subscriber may see, in register order; empty without a register. */
+    public List<Entry> seenBy(Subscriber subscriber) {
+        return entries.values().stream().filter(e -> subscriber.sees(byCode.get(e.code()))).toList();
+    }
+
+    /** The register's entry for a grid code. */
+    public Optional<Entry> entry(String code) {
+        return Optional.ofNullable(entries.get(code));
+    }
+
+    public Optional<GridRef> ref(String code) {
         GridRef known = byCode.get(code);
         if (known != null) {
             return Optional.of(GridRef.newBuilder(known).build());

@@ -12,6 +12,8 @@ import java.util.Map;
  * @param department the department that owns the source
  * @param state where it is in its life
  * @param recordsIn records written to its raw topic and acknowledged, since start
+ * @param snapshotReads of those, the snapshot reads (a database's existing rows, a file's lines)
+ * @param changes of those, the creates, updates and deletes: once there are any, the snapshot is behind it
  * @param rejects records sent to {@code onegrid.rejected}, by reason code, since start
  * @param lastError the last thing that went wrong (a problem with the file, Kafka not answering), or null
  * @param lastErrorAt when, ISO-8601, or null
@@ -25,6 +27,8 @@ public record ConnectorStatus(
         String department,
         ConnectorState state,
         long recordsIn,
+        long snapshotReads,
+        long changes,
         Map<String, Long> rejects,
         String lastError,
         String lastErrorAt,

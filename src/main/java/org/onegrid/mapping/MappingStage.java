@@ -7,6 +7,7 @@ import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.onegrid.backbone.StreamsCounts;
 
 /**
  * Runs the mapping topology as a Kafka Streams application, exactly once: a raw record's standardized person, its
@@ -66,6 +67,11 @@ public final class MappingStage implements AutoCloseable {
 
     public KafkaStreams.State state() {
         return streams.state();
+    }
+
+    /** Records processed since start by this instance. */
+    public long processed() {
+        return StreamsCounts.processed(streams);
     }
 
     /**

@@ -48,6 +48,11 @@ public final class PersonTable {
         return found;
     }
 
+    /** About how many ids the table holds (current, merged and retired), as the store estimates it. */
+    public long approximateSize() {
+        return persons.get().approximateNumEntries();
+    }
+
     /** Every record of the table, one at a time (a city-wide search). */
     public void forEach(Consumer<GoldenPerson> action) {
         try (KeyValueIterator<String, byte[]> it = persons.get().all()) {

@@ -7,6 +7,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.onegrid.backbone.KafkaBackbone;
+import org.onegrid.backbone.StreamsCounts;
 import org.onegrid.config.OneGridProperties;
 import org.onegrid.security.Subscribers;
 import org.slf4j.Logger;
@@ -47,6 +48,11 @@ public final class PublishStage implements SmartLifecycle {
 
     public KafkaStreams.State state() {
         return streams.state();
+    }
+
+    /** Records processed since start by this instance. */
+    public long processed() {
+        return StreamsCounts.processed(streams);
     }
 
     @Override

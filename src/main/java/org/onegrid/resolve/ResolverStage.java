@@ -9,6 +9,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.onegrid.backbone.KafkaBackbone;
+import org.onegrid.backbone.StreamsCounts;
 import org.onegrid.config.ConfigProblem;
 import org.onegrid.config.ConfigProblemsException;
 import org.onegrid.config.OneGridProperties;
@@ -45,6 +46,11 @@ public final class ResolverStage implements SmartLifecycle {
 
     public KafkaStreams.State state() {
         return streams.state();
+    }
+
+    /** Records processed since start by this instance. */
+    public long processed() {
+        return StreamsCounts.processed(streams);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package org.onegrid.security;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * The masked forms of personal data, as Chinese government systems show them: enough to recognise a person one
  * already knows, not enough to find or impersonate them.
@@ -45,6 +48,34 @@ public final class Masks {
         }
         return out.append(stars(chars.length - 2)).appendCodePoint(chars[chars.length - 1]).toString();
     }
+
+    /** An address as one line, masked: what comes before its first digit (district, road, estate), no numbers. */
+    public static String addressText(String address) {
+        for (int i = 0; i < address.length(); i++) {
+            if (Character.isDigit(address.charAt(i))) {
+                return address.substring(0, i) + "…";
+            }
+        }
+        return address.length() <= 6 ? address : address.substring(0, 6) + "…";
+    }
+
+    /**
+     * Free text (a rejected record's payload) with every run of digits that reads as an ID number or a mobile number
+     * masked. Other personal data in free text cannot be told apart; that text is shown only to operators.
+     */
+    public static String inText(String text) {
+        StringBuilder out = new StringBuilder();
+        Matcher m = NUMBERS.matcher(text);
+        while (m.find()) {
+            String number = m.group();
+            String masked = number.length() == 11 ? phone(number) : number.length() >= 15 ? idNumber(number) : number;
+            m.appendReplacement(out, Matcher.quoteReplacement(masked));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static final Pattern NUMBERS = Pattern.compile("(?<![0-9])(1[3-9][0-9]{9}|[0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9Xx])");
 
     private static String stars(int n) {
         return "*".repeat(Math.max(0, n));

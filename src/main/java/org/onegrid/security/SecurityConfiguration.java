@@ -2,10 +2,13 @@ package org.onegrid.security;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.onegrid.backbone.KafkaBackbone;
 import org.onegrid.config.ConfigProblemsException;
 import org.onegrid.config.OneGridProperties;
+import org.onegrid.embedded.sandbox.Sandbox;
 import org.onegrid.mapping.GridRegisterFile;
 import org.onegrid.standardize.GridRegister;
 import org.slf4j.Logger;
@@ -26,8 +29,11 @@ class SecurityConfiguration {
         if (register == null) {
             log.warn("No grid register at onegrid.mapping.grid-register: subscribers' scope codes are not checked");
         }
-        Subscribers subscribers = Subscribers.load(properties.security().subscribersDir(), register,
-                Set.copyOf(properties.security().sensitiveGroups()));
+        List<Path> dirs = new ArrayList<>(List.of(properties.security().subscribersDir()));
+        if (properties.sandbox().enabled()) {
+            dirs.add(Sandbox.subscribersDir(properties.sandbox().dir()));
+        }
+        Subscribers subscribers = Subscribers.load(dirs, register, Set.copyOf(properties.security().sensitiveGroups()));
         for (Subscriber s : subscribers.all()) {
             log.info("Subscriber {}: scope {}, policy {}, kafka {}, api key {}, format {}", s.id(), s.scope(),
                     s.policy().describe(), s.kafkaPrincipal().orElse("none"), s.hasApiKey() ? "yes" : "no",

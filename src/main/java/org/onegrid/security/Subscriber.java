@@ -2,8 +2,10 @@ package org.onegrid.security;
 
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.onegrid.connector.SecretRef;
 import org.onegrid.schema.Address;
@@ -34,6 +36,7 @@ public final class Subscriber {
     private final RegionScope scope;
     private final FieldPolicy policy;
     private final boolean json;
+    private final Set<ConsoleRole> roles;
 
     /**
      * @param id the file name without extension: lower-case letters, digits, dashes
@@ -45,9 +48,10 @@ public final class Subscriber {
      * @param scope where it may look
      * @param policy what it may see
      * @param json whether its view topic carries JSON text instead of Avro
+     * @param roles what it may do in the operations console beyond reading
      */
     public Subscriber(String id, String description, String kafkaPrincipal, SecretRef kafkaPassword, byte[] apiKeyHash,
-                      String jwtSubject, RegionScope scope, FieldPolicy policy, boolean json) {
+                      String jwtSubject, RegionScope scope, FieldPolicy policy, boolean json, Set<ConsoleRole> roles) {
         this.id = id;
         this.description = description;
         this.kafkaPrincipal = kafkaPrincipal;
@@ -57,6 +61,7 @@ public final class Subscriber {
         this.scope = scope;
         this.policy = policy;
         this.json = json;
+        this.roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
     }
 
     public String id() {
@@ -95,9 +100,41 @@ public final class Subscriber {
         return json;
     }
 
+    public boolean may(ConsoleRole role) {
+        return roles.contains(role);
+    }
+
+    public Set<ConsoleRole> roles() {
+        return roles;
+    }
+
     /** Whether {@code keyHash} (SHA-256 of a presented key) is this subscriber's key; constant time. */
     boolean hasKeyHash(byte[] keyHash) {
         return apiKeyHash != null && MessageDigest.isEqual(apiKeyHash, keyHash);
+    }
+
+    /**
+     * One value of a golden field written as text (as a conflict's candidates show it: {@code idNumber}, {@code name},
+     * {@code gender}, {@code birthDate}, {@code ethnicity}, {@code phones}, {@code address}), as this subscriber's
+     * policy lets it be seen; empty when the policy drops the field or does not know it.
+     */
+    public Optional<String> valueText(String fieldKey, String text) {
+        Optional<PolicyField> field = PolicyField.byKey(fieldKey);
+        if (field.isEmpty() || text == null) {
+            return Optional.empty();
+        }
+        return switch (policy.action(field.get())) {
+            case SHOW -> Optional.of(text);
+            case DROP -> Optional.empty();
+            case MASK -> Optional.of(switch (field.get()) {
+                case ID_NUMBER -> Masks.idNumber(text);
+                case NAME -> Masks.name(text);
+                case PHONES -> Masks.phone(text);
+                case BIRTH_DATE -> text.length() >= 4 ? text.substring(0, 4) : text;
+                case ADDRESS -> Masks.addressText(text);
+                default -> text;
+            });
+        };
     }
 
     /** Whether a person living in this grid (null: not placed) is in scope. */

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -40,7 +42,7 @@ final class SubscriberFiles {
     /** Kafka users a subscriber may not be: the service's and the embedded broker's own (super users), and nobody's. */
     private static final List<String> RESERVED_PRINCIPALS = List.of("onegrid", "onegrid-broker", "ANONYMOUS");
     private static final List<String> TOP = List.of("description", "kafka", "api", "scope", "format", "fields", "groups",
-            "attributes");
+            "attributes", "roles");
     private static final List<String> KAFKA = List.of("principal", "password");
     private static final List<String> API = List.of("key", "jwt-subject");
     private static final List<String> SCOPE = List.of("city", "districts", "streets", "communities", "grids");
@@ -48,18 +50,20 @@ final class SubscriberFiles {
 
     private SubscriberFiles() {}
 
-    static List<Subscriber> read(Path dir, GridRegister register, Set<String> sensitiveGroups, List<ConfigProblem> problems) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
+    static List<Subscriber> read(List<Path> dirs, GridRegister register, Set<String> sensitiveGroups, List<ConfigProblem> problems) {
+        List<Path> files = new ArrayList<>();
+        for (Path dir : dirs) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> list = Files.list(dir)) {
+                files.addAll(list.filter(f -> f.getFileName().toString().matches(".*\\.ya?ml")).sorted().toList());
+            } catch (IOException e) {
+                problems.add(new ConfigProblem(dir.toString(), "the subscribers folder cannot be read.",
+                        "check its permissions, or set onegrid.security.subscribers-dir."));
+            }
         }
-        List<Path> files;
-        try (Stream<Path> list = Files.list(dir)) {
-            files = list.filter(f -> f.getFileName().toString().matches(".*\\.ya?ml")).sorted().toList();
-        } catch (IOException e) {
-            problems.add(new ConfigProblem(dir.toString(), "the subscribers folder cannot be read.",
-                    "check its permissions, or set onegrid.security.subscribers-dir."));
-            return List.of();
-        }
+        Map<String, String> ids = new HashMap<>();
         Codes codes = register == null ? null : new Codes(register);
         List<Subscriber> subscribers = new ArrayList<>();
         Map<String, String> principals = new HashMap<>();
@@ -68,8 +72,13 @@ final class SubscriberFiles {
         for (Path file : files) {
             String name = file.getFileName().toString();
             String id = name.replaceFirst("\\.ya?ml$", "");
-            String where = dir.resolve(name).toString();
+            String where = file.toString();
             List<ConfigProblem> own = new ArrayList<>();
+            String defined = ids.putIfAbsent(id, where);
+            if (defined != null) {
+                own.add(new ConfigProblem(where, "subscriber " + id + " is also defined in " + defined + ".",
+                        "keep one file per subscriber id."));
+            }
             if (!ID.matcher(id).matches()) {
                 own.add(new ConfigProblem(where, "'" + id + "' is not a subscriber id.",
                         "name the file with lower-case letters, digits and dashes, e.g. street-office.yaml."));
@@ -188,11 +197,16 @@ final class SubscriberFiles {
             RegionScope scope = scope(root.get("scope"), codes);
             FieldPolicy policy = policy(root, sensitiveGroups);
             boolean json = format(root);
+            Set<ConsoleRole> roles = roles(root.get("roles"));
+            if (!roles.isEmpty() && keyHash == null && jwtSubject == null && !hasProblemAt("api.key")) {
+                problem("roles", "roles are for the operations console, and the subscriber has no way to sign in to it.",
+                        "give it an api.key or an api.jwt-subject, or remove roles.");
+            }
             if (!problems.isEmpty()) {
                 return null;
             }
             return new Subscriber(id, description == null ? id : description, principal, password, keyHash, jwtSubject,
-                    scope, policy, json);
+                    scope, policy, json, roles);
         }
 
         private RegionScope scope(JsonNode node, Codes codes) {
@@ -322,6 +336,27 @@ final class SubscriberFiles {
                 problem(key, "'" + value.asText() + "' is no action.", "use show, mask or drop.");
             }
             return action;
+        }
+
+        private Set<ConsoleRole> roles(JsonNode node) {
+            Set<ConsoleRole> roles = EnumSet.noneOf(ConsoleRole.class);
+            if (node == null || node.isNull()) {
+                return roles;
+            }
+            List<String> known = Arrays.stream(ConsoleRole.values()).map(ConsoleRole::key).toList();
+            if (!node.isArray()) {
+                problem("roles", "not a list.", "write roles: [" + String.join(", ", known) + "] (docs/console.md).");
+                return roles;
+            }
+            for (JsonNode role : node) {
+                Optional<ConsoleRole> parsed = role.isTextual() ? ConsoleRole.of(role.asText()) : Optional.empty();
+                if (parsed.isEmpty()) {
+                    problem("roles", "unknown role '" + role.asText() + "'.", "use " + String.join(" or ", known) + ".");
+                } else {
+                    roles.add(parsed.get());
+                }
+            }
+            return roles;
         }
 
         private boolean format(JsonNode root) {

@@ -42,8 +42,13 @@ public final class Subscribers {
      * @throws ConfigProblemsException with every problem of every file
      */
     public static Subscribers load(Path dir, GridRegister register, Set<String> sensitiveGroups) {
+        return load(List.of(dir), register, sensitiveGroups);
+    }
+
+    /** The subscribers of several folders, as one set: an id, identity or key used twice is a problem. */
+    public static Subscribers load(List<Path> dirs, GridRegister register, Set<String> sensitiveGroups) {
         List<ConfigProblem> problems = new ArrayList<>();
-        List<Subscriber> subscribers = SubscriberFiles.read(dir, register, sensitiveGroups, problems);
+        List<Subscriber> subscribers = SubscriberFiles.read(dirs, register, sensitiveGroups, problems);
         ConfigProblemsException.throwIfAny(problems);
         return new Subscribers(subscribers);
     }

@@ -18,6 +18,7 @@ import org.onegrid.connector.ConnectorHeaders;
 import org.onegrid.connector.ConnectorState;
 import org.onegrid.connector.ConnectorStatus;
 import org.onegrid.connector.IngestBatch;
+import org.onegrid.schema.Operation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +68,9 @@ public final class ConnectorStatuses {
     void counted(IngestBatch batch) {
         Tracker tracker = tracker(batch.connector());
         tracker.recordsIn.addAndGet(batch.records().size());
+        long snapshotReads = batch.records().stream().filter(r -> r.getOperation() == Operation.SNAPSHOT).count();
+        tracker.snapshotReads.addAndGet(snapshotReads);
+        tracker.changes.addAndGet(batch.records().size() - snapshotReads);
         tracker.records.increment(batch.records().size());
         batch.rejectsByReason().forEach((reason, count) -> {
             tracker.rejects.computeIfAbsent(reason, r -> new AtomicLong()).addAndGet(count);
@@ -134,6 +138,8 @@ public final class ConnectorStatuses {
         final ConnectorDefinition definition;
         final Counter records;
         final AtomicLong recordsIn = new AtomicLong();
+        final AtomicLong snapshotReads = new AtomicLong();
+        final AtomicLong changes = new AtomicLong();
         final Map<String, AtomicLong> rejects = new ConcurrentHashMap<>();
         volatile ConnectorState state;
         volatile List<String> problems = List.of();
@@ -156,6 +162,7 @@ public final class ConnectorStatuses {
             Map<String, Long> byReason = new TreeMap<>();
             rejects.forEach((reason, count) -> byReason.put(reason, count.get()));
             return new ConnectorStatus(definition.id(), definition.type(), definition.department(), state, recordsIn.get(),
+                    snapshotReads.get(), changes.get(),
                     byReason, lastError, lastErrorAt == null ? null : lastErrorAt.toString(),
                     lastSourceTime == null ? null : lastSourceTime.toString(), problems, notes);
         }

@@ -60,6 +60,7 @@ public final class Sandbox implements AutoCloseable {
             started.add(health);
             Sandbox sandbox = new Sandbox(settings, civilAffairs, publicSecurity, health);
             sandbox.seedOnce();
+            writeStaffSubscriber(settings);
             log.info("Sandbox department systems running: civil affairs PostgreSQL on port {}, public security MariaDB on "
                             + "port {}, health API on port {}, party-building exports in {}", settings.postgresPort(),
                     settings.mariadbPort(), settings.healthPort(), settings.dir().resolve(PARTY_INBOX));
@@ -70,6 +71,43 @@ public final class Sandbox implements AutoCloseable {
             }
             throw new IllegalStateException("the sandbox department systems did not start: " + e.getMessage(), e);
         }
+    }
+
+    /** The folder of the sandbox's own subscriber files, read beside {@code onegrid.security.subscribers-dir}. */
+    public static Path subscribersDir(Path sandboxDir) {
+        return sandboxDir.resolve("subscribers");
+    }
+
+    /**
+     * A subscriber for trying the operations console on the sandbox: city-wide, ID numbers and phones masked, health
+     * attributes hidden, with the reviewer and operator roles and a generated API key (its file named in the log).
+     */
+    private static void writeStaffSubscriber(SandboxSettings settings) throws IOException {
+        Path key = settings.secret("sandbox-staff.key");
+        Secrets.getOrCreate(key);
+        Path dir = Files.createDirectories(subscribersDir(settings.dir()));
+        Files.writeString(dir.resolve("sandbox-staff.yaml"), String.join("\n",
+                "# Written by the sandbox: staff of the sandbox city, to try the operations console (docs/console.md).",
+                "description: 沙箱城市工作人员 sandbox city staff",
+                "api:",
+                "  key: ${file:" + key.toAbsolutePath() + "}",
+                "scope:",
+                "  city: true",
+                "fields:",
+                "  idNumber: mask",
+                "  name: show",
+                "  gender: show",
+                "  birthDate: show",
+                "  ethnicity: show",
+                "  phones: mask",
+                "  address: show",
+                "  grid: show",
+                "  provenance: show",
+                "groups:",
+                "  \"*\": show",
+                "roles: [reviewer, operator]",
+                ""), StandardCharsets.UTF_8);
+        log.info("Operations console: /console/ on the service's port; sign in with the API key in {}", key.toAbsolutePath());
     }
 
     public SandboxSettings settings() {

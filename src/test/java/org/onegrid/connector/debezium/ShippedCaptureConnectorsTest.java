@@ -37,6 +37,7 @@ import org.onegrid.schema.RawRecord;
 import org.onegrid.schema.RejectedRecord;
 import org.onegrid.schema.SourcePerson;
 import org.onegrid.testing.FreePorts;
+import org.onegrid.testing.ShippedConnector;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**

@@ -1,4 +1,4 @@
-package org.onegrid.connector.debezium;
+package org.onegrid.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,17 +9,17 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /** The connector files shipped in {@code connectors/} and the default settings, as a test reads and relocates them. */
-final class ShippedConnector {
+public final class ShippedConnector {
 
     private static final YAMLMapper YAML = new YAMLMapper(new YAMLFactory());
 
     private ShippedConnector() {}
 
-    static JsonNode read(String id) throws IOException {
+    public static JsonNode read(String id) throws IOException {
         return YAML.readTree(Path.of("connectors", id + ".yaml").toFile());
     }
 
-    static JsonNode applicationDefaults() throws IOException {
+    public static JsonNode applicationDefaults() throws IOException {
         return YAML.readTree(Path.of("src/main/resources/application.yml").toFile());
     }
 
@@ -27,7 +27,7 @@ final class ShippedConnector {
      * Writes the shipped file {@code connectors/<id>.yaml} into {@code dir} with only its {@code source:} block edited
      * (where the database runs, where the secret and the offsets are): type, tables and the mapping stay as shipped.
      */
-    static Path relocate(String id, Path dir, Consumer<ObjectNode> sourceEdit) throws IOException {
+    public static Path relocate(String id, Path dir, Consumer<ObjectNode> sourceEdit) throws IOException {
         ObjectNode file = (ObjectNode) read(id);
         sourceEdit.accept((ObjectNode) file.get("source"));
         Path target = dir.resolve(id + ".yaml");
