@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -21,7 +20,6 @@ import org.onegrid.schema.PersonStatus;
 import org.onegrid.schema.PersonView;
 import org.onegrid.security.RegionScope;
 import org.onegrid.security.Subscriber;
-import org.onegrid.standardize.Names;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -41,7 +39,6 @@ final class PersonsController {
 
     /** At most this many persons per search: the API is for finding someone, not for copying the table. */
     static final int SEARCH_LIMIT = 50;
-    private static final int MERGE_HOPS = 10;
 
     private final PersonTable table;
     private final GridDirectory grids;
@@ -79,7 +76,7 @@ final class PersonsController {
     @GetMapping("/api/persons/{personId}")
     ResponseEntity<Object> person(@PathVariable String personId, HttpServletRequest request) {
         Caller caller = Caller.of(request);
-        Optional<GoldenPerson> golden = current(personId);
+        Optional<GoldenPerson> golden = table.current(personId);
         Optional<PersonView> view = golden.flatMap(caller.subscriber()::view);
         String target = ApiRequest.personTarget(personId);
         if (view.isEmpty()) {
@@ -96,17 +93,17 @@ final class PersonsController {
     ResponseEntity<Object> search(@RequestBody(required = false) Map<String, Object> query, HttpServletRequest request) {
         Caller caller = Caller.of(request);
         Object name = query == null ? null : query.get("name");
-        String wanted = name instanceof String text ? Names.standardize(text) : null;
-        if (wanted == null) {
+        Optional<NameQuery> wanted = NameQuery.of(name instanceof String text ? text : null);
+        if (wanted.isEmpty()) {
             audit.record(caller, request.getRemoteAddr(), AuditAction.SEARCH, null, AuditOutcome.NOT_FOUND, List.of());
             return error(HttpStatus.BAD_REQUEST, "give a name to search for: {\"name\": \"...\"}");
         }
-        String pinyin = Names.pinyinKey(wanted);
         Subscriber subscriber = caller.subscriber();
         Set<String> seen = new LinkedHashSet<>();
         List<PersonView> found = new ArrayList<>();
         Consumer<GoldenPerson> consider = golden -> {
-            if (found.size() < SEARCH_LIMIT && seen.add(golden.getPersonId()) && matches(golden, wanted, pinyin)) {
+            if (found.size() < SEARCH_LIMIT && seen.add(golden.getPersonId())
+                    && golden.getStatus() == PersonStatus.ACTIVE && wanted.get().matches(golden)) {
                 subscriber.view(golden).ifPresent(found::add);
             }
         };
@@ -134,24 +131,6 @@ final class PersonsController {
     @ExceptionHandler(AuditLog.Unavailable.class)
     ResponseEntity<Object> auditUnavailable() {
         return error(HttpStatus.SERVICE_UNAVAILABLE, "the audit log cannot be written, so nothing can be read; try again shortly");
-    }
-
-    /** The current person under this id, following merges to the id that carries the person now. */
-    private Optional<GoldenPerson> current(String personId) {
-        Optional<GoldenPerson> golden = table.person(personId);
-        for (int hop = 0; hop < MERGE_HOPS && golden.isPresent() && golden.get().getStatus() == PersonStatus.MERGED
-                && golden.get().getMergedInto() != null; hop++) {
-            golden = table.person(golden.get().getMergedInto());
-        }
-        return golden;
-    }
-
-    private static boolean matches(GoldenPerson golden, String wanted, String pinyin) {
-        if (golden.getStatus() != PersonStatus.ACTIVE || golden.getName() == null) {
-            return false;
-        }
-        String name = golden.getName().getValue();
-        return name.startsWith(wanted) || (pinyin != null && Objects.equals(pinyin, Names.pinyinKey(name)));
     }
 
     private static List<String> ids(List<PersonView> views) {

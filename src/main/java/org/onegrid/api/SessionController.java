@@ -44,7 +44,8 @@ final class SessionController {
         Optional<Caller> caller = credentials.signIn(request);
         if (caller.isEmpty()) {
             log.info("Console sign-in refused from {}", request.getRemoteAddr());
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("error", "the key or token is not accepted"));
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                    .body(Map.of("error", "the key or token is not accepted"));
         }
         String id = sessions.open(caller.get());
         log.info("Console sign-in: subscriber {}", caller.get().subscriber().id());

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +25,7 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.onegrid.api.AuditLog;
 import org.onegrid.api.Caller;
 import org.onegrid.api.GridDirectory;
+import org.onegrid.api.NameQuery;
 import org.onegrid.connector.ConnectorStatus;
 import org.onegrid.connector.internal.ConnectorStatuses;
 import org.onegrid.publish.PersonTable;
@@ -122,11 +122,10 @@ final class ConsoleController implements AutoCloseable {
         if (refused.isPresent()) {
             return refused.get();
         }
-        String wanted = name == null || name.isBlank() ? null : Names.standardize(name);
-        String pinyin = wanted == null ? null : Names.pinyinKey(wanted);
+        Optional<NameQuery> wanted = NameQuery.of(name);
         List<Map<String, Object>> all = new ArrayList<>();
         for (GoldenPerson golden : table.in(RegionScope.Level.GRID, code)) {
-            if (wanted == null || named(golden, wanted, pinyin)) {
+            if (wanted.isEmpty() || wanted.get().matches(golden)) {
                 GridRows.row(subscriber, golden, this::department).ifPresent(all::add);
             }
         }
@@ -181,9 +180,10 @@ final class ConsoleController implements AutoCloseable {
                 } else if (inGrid.remove(golden.getPersonId())) {
                     emitter.send(SseEmitter.event().name("gone").data(Map.of("personId", golden.getPersonId())));
                 }
-            } catch (IOException | IllegalStateException | AuditLog.Unavailable e) {
+            } catch (IOException | RuntimeException e) {
+                // The page went away (or the audit log cannot be written, so nothing more may be shown): stop pushing.
                 open.set(false);
-                emitter.completeWithError(e);
+                end(emitter, e);
             }
         });
         Runnable stop = () -> {
@@ -228,16 +228,17 @@ final class ConsoleController implements AutoCloseable {
     /**
      * A reviewer's answer to one open question: {@code {"choice": n}} (the n-th candidate holds the right value), or
      * {@code {"verdict": "SAME" | "DIFFERENT"}} (with {@code choice}, the right birth date, for a cross-shard SAME),
-     * and an optional {@code note}. Written to {@code onegrid.review.decisions}; the resolver then settles it.
+     * and an optional {@code note}, with the question's {@code conflictId} (in the body: ids hold characters a path
+     * may not). Written to {@code onegrid.review.decisions}; the resolver then settles it.
      */
-    @PostMapping("/api/console/worklist/{conflictId}")
-    ResponseEntity<Object> decide(@PathVariable String conflictId, @RequestBody(required = false) Map<String, Object> answer,
-                                  HttpServletRequest request) {
+    @PostMapping("/api/console/worklist/answers")
+    ResponseEntity<Object> decide(@RequestBody(required = false) Map<String, Object> answer, HttpServletRequest request) {
+        Object conflictId = answer == null ? null : answer.get("conflictId");
         Subscriber subscriber = Caller.of(request).subscriber();
         if (!subscriber.may(ConsoleRole.REVIEWER)) {
             return error(HttpStatus.FORBIDDEN, "answering the work list needs the reviewer role");
         }
-        Optional<Conflict> conflict = feed.openConflict(conflictId)
+        Optional<Conflict> conflict = (conflictId instanceof String id ? feed.openConflict(id) : Optional.<Conflict>empty())
                 .filter(c -> c.getGrid() != null && subscriber.sees(c.getGrid()));
         if (conflict.isEmpty()) {
             return error(HttpStatus.NOT_FOUND, "no open question with this id in your scope (it may have been answered)");
@@ -284,8 +285,17 @@ final class ConsoleController implements AutoCloseable {
     private static void greet(SseEmitter emitter) {
         try {
             emitter.send(SseEmitter.event().comment("connected"));
-        } catch (IOException e) {
-            emitter.completeWithError(e);
+        } catch (IOException | IllegalStateException e) {
+            end(emitter, e);
+        }
+    }
+
+    /** Ends a stream that failed; one the client already closed is over already. */
+    private static void end(SseEmitter emitter, Exception cause) {
+        try {
+            emitter.completeWithError(cause);
+        } catch (IllegalStateException alreadyOver) {
+            // nothing left to end
         }
     }
 
@@ -293,12 +303,18 @@ final class ConsoleController implements AutoCloseable {
         if (pipelineWatchers.isEmpty()) {
             return;
         }
-        Map<String, Object> look = monitor.look();
+        Map<String, Object> look;
+        try {
+            look = monitor.look();
+        } catch (RuntimeException e) {
+            return; // a part of the pipeline is (re)starting: the next tick looks again (a failed tick would end them all)
+        }
         for (SseEmitter emitter : pipelineWatchers) {
             try {
                 emitter.send(SseEmitter.event().name("pipeline").data(look));
             } catch (IOException | IllegalStateException e) {
                 pipelineWatchers.remove(emitter);
+                end(emitter, e);
             }
         }
     }
@@ -342,6 +358,9 @@ final class ConsoleController implements AutoCloseable {
         Optional<ConsoleFeed.Rejected> rejected = feed.rejected(id);
         if (rejected.isEmpty()) {
             return error(HttpStatus.NOT_FOUND, "no kept rejected record with this id");
+        }
+        if (connectors.of(rejected.get().record().getConnector()).isEmpty()) {
+            return error(HttpStatus.CONFLICT, "its connector is not configured (any more); nothing would map it");
         }
         try {
             corrections.resubmit(rejected.get().record(), this::contributes);
@@ -414,12 +433,7 @@ final class ConsoleController implements AutoCloseable {
 
     /** A source record of the person now carrying this id (following merges), to name the person in a decision. */
     private Optional<Provenance> anyRecordOf(String personId) {
-        Optional<GoldenPerson> golden = table.person(personId);
-        for (int hop = 0; hop < 10 && golden.isPresent() && golden.get().getStatus() == PersonStatus.MERGED
-                && golden.get().getMergedInto() != null; hop++) {
-            golden = table.person(golden.get().getMergedInto());
-        }
-        return golden.filter(g -> g.getStatus() == PersonStatus.ACTIVE).flatMap(g -> g.getSources().stream().findFirst());
+        return table.current(personId).filter(g -> g.getStatus() == PersonStatus.ACTIVE).flatMap(g -> g.getSources().stream().findFirst());
     }
 
     /** Whether a source record contributes to a current person (then the mapping took a later version of it). */
@@ -436,14 +450,6 @@ final class ConsoleController implements AutoCloseable {
 
     private String department(String connector) {
         return connectors.of(connector).map(ConnectorStatus::department).orElse(connector);
-    }
-
-    private static boolean named(GoldenPerson golden, String wanted, String pinyin) {
-        if (golden.getName() == null) {
-            return false;
-        }
-        String name = golden.getName().getValue();
-        return name.startsWith(wanted) || (pinyin != null && Objects.equals(pinyin, Names.pinyinKey(name)));
     }
 
     @SuppressWarnings("unchecked")

@@ -81,6 +81,7 @@ final class Corrections implements AutoCloseable {
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "onegrid-console");
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
         this.clock = clock;
     }

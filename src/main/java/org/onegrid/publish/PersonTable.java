@@ -10,6 +10,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.onegrid.backbone.AvroSerde;
 import org.onegrid.schema.GoldenPerson;
+import org.onegrid.schema.PersonStatus;
 import org.onegrid.schema.GridRef;
 import org.onegrid.security.RegionScope;
 
@@ -22,6 +23,7 @@ public final class PersonTable {
 
     static final String PERSONS = "query-persons";
     static final String INDEX = "query-index";
+    static final int MERGE_HOPS = 10;
 
     private static final AvroSerde<GoldenPerson> GOLDEN = AvroSerde.of(GoldenPerson.class);
 
@@ -37,6 +39,19 @@ public final class PersonTable {
     public Optional<GoldenPerson> person(String personId) {
         byte[] bytes = persons.get().get(personId);
         return bytes == null ? Optional.empty() : Optional.of(GOLDEN.decode(bytes));
+    }
+
+    /**
+     * The record under this id, or, when the id was merged into another, the record of the id that carries the person
+     * now (followed through at most {@value #MERGE_HOPS} merges).
+     */
+    public Optional<GoldenPerson> current(String personId) {
+        Optional<GoldenPerson> golden = person(personId);
+        for (int hop = 0; hop < MERGE_HOPS && golden.isPresent() && golden.get().getStatus() == PersonStatus.MERGED
+                && golden.get().getMergedInto() != null; hop++) {
+            golden = person(golden.get().getMergedInto());
+        }
+        return golden;
     }
 
     /** The current persons living at or under one node of the grid hierarchy. */

@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  */
 public final class Masks {
 
+    /** A mobile number, an 18-digit ID number, a 15-digit legacy one: not inside a longer run of digits. */
+    private static final Pattern NUMBERS = Pattern.compile("(?<![0-9])(1[3-9][0-9]{9}|[0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9Xx])");
+
     private Masks() {}
 
     public static String idNumber(String id) {
@@ -74,8 +77,6 @@ public final class Masks {
         m.appendTail(out);
         return out.toString();
     }
-
-    private static final Pattern NUMBERS = Pattern.compile("(?<![0-9])(1[3-9][0-9]{9}|[0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9Xx])");
 
     private static String stars(int n) {
         return "*".repeat(Math.max(0, n));

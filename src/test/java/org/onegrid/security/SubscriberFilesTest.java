@@ -41,6 +41,36 @@ class SubscriberFilesTest {
     }
 
     @Test
+    void readsConsoleRolesAndRefusesUnknownOnesAndRolesWithoutASignIn() throws IOException {
+        TestSubscribers.apiKeys();
+        Files.writeString(dir.resolve("staff.yaml"), "api: { key: '" + key("street-office") + "' }\n"
+                + "scope: { grids: ['360502001001001'] }\nfields: { grid: show }\nroles: [reviewer, operator]\n");
+        Subscriber staff = Subscribers.load(dir, TestSubscribers.register(), TestSubscribers.SENSITIVE).byId("staff").orElseThrow();
+        assertThat(staff.may(ConsoleRole.REVIEWER)).isTrue();
+        assertThat(staff.may(ConsoleRole.OPERATOR)).isTrue();
+        Files.delete(dir.resolve("staff.yaml"));
+
+        assertThat(problems("typo.yaml", "api: { key: '" + key("street-office") + "' }\n"
+                + "scope: { grids: ['360502001001001'] }\nfields: { grid: show }\nroles: [reviewr]\n"))
+                .singleElement().asString().contains("typo.yaml: roles: unknown role 'reviewr'").contains("use reviewer or operator");
+        Files.delete(dir.resolve("typo.yaml"));
+        assertThat(problems("dashboard.yaml", "kafka: { principal: wall }\nscope: { city: true }\nfields: { grid: show }\nroles: [operator]\n"))
+                .singleElement().asString().contains("dashboard.yaml: roles: roles are for the operations console")
+                .contains("give it an api.key or an api.jwt-subject");
+    }
+
+    @Test
+    void aSubscriberDefinedInTwoFoldersIsAProblem() throws IOException {
+        Path other = Files.createDirectories(dir.resolve("more"));
+        String yaml = "kafka: { principal: wall }\nscope: { city: true }\nfields: { grid: show }\n";
+        Files.writeString(dir.resolve("wall.yaml"), yaml);
+        Files.writeString(other.resolve("wall.yaml"), yaml.replace("wall }", "wall2 }"));
+
+        assertThatThrownBy(() -> Subscribers.load(List.of(dir, other), TestSubscribers.register(), TestSubscribers.SENSITIVE))
+                .isInstanceOf(ConfigProblemsException.class).hasMessageContaining("subscriber wall is also defined in");
+    }
+
+    @Test
     void reportsUnknownKeysFieldsAndActionsWithSuggestions() throws IOException {
         List<String> problems = problems("typos.yaml", """
                 kafka: { principal: wall }
