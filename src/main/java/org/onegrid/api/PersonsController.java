@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.onegrid.publish.PersonTable;
 import org.onegrid.publish.ViewJson;
 import org.onegrid.schema.AuditAction;
@@ -22,7 +21,6 @@ import org.onegrid.security.RegionScope;
 import org.onegrid.security.Subscriber;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -58,11 +56,11 @@ final class PersonsController {
         String target = ApiRequest.gridTarget(code, c -> ref.isPresent());
         if (ref.isEmpty()) {
             audit.record(caller, request.getRemoteAddr(), AuditAction.GRID_TABLE, target, AuditOutcome.NOT_FOUND, List.of());
-            return error(HttpStatus.NOT_FOUND, "no such grid");
+            return ApiErrors.error(HttpStatus.NOT_FOUND, "no such grid");
         }
         if (!subscriber.sees(ref.get())) {
             audit.record(caller, request.getRemoteAddr(), AuditAction.GRID_TABLE, target, AuditOutcome.FORBIDDEN, List.of());
-            return error(HttpStatus.FORBIDDEN, "the grid is outside your scope");
+            return ApiErrors.error(HttpStatus.FORBIDDEN, "the grid is outside your scope");
         }
         List<PersonView> views = table.in(RegionScope.Level.GRID, code).stream()
                 .map(subscriber::view).flatMap(Optional::stream).toList();
@@ -82,7 +80,7 @@ final class PersonsController {
         if (view.isEmpty()) {
             AuditOutcome outcome = golden.isPresent() ? AuditOutcome.FORBIDDEN : AuditOutcome.NOT_FOUND;
             audit.record(caller, request.getRemoteAddr(), AuditAction.PERSON, target, outcome, List.of());
-            return error(HttpStatus.NOT_FOUND, "no such person in your scope");
+            return ApiErrors.error(HttpStatus.NOT_FOUND, "no such person in your scope");
         }
         audit.record(caller, request.getRemoteAddr(), AuditAction.PERSON, target, AuditOutcome.ALLOWED, ids(List.of(view.get())));
         return ResponseEntity.ok(ViewJson.toMap(view.get()));
@@ -96,7 +94,7 @@ final class PersonsController {
         Optional<NameQuery> wanted = NameQuery.of(name instanceof String text ? text : null);
         if (wanted.isEmpty()) {
             audit.record(caller, request.getRemoteAddr(), AuditAction.SEARCH, null, AuditOutcome.NOT_FOUND, List.of());
-            return error(HttpStatus.BAD_REQUEST, "give a name to search for: {\"name\": \"...\"}");
+            return ApiErrors.error(HttpStatus.BAD_REQUEST, "give a name to search for: {\"name\": \"...\"}");
         }
         Subscriber subscriber = caller.subscriber();
         Set<String> seen = new LinkedHashSet<>();
@@ -123,21 +121,7 @@ final class PersonsController {
         return ResponseEntity.ok(body);
     }
 
-    @ExceptionHandler(InvalidStateStoreException.class)
-    ResponseEntity<Object> notReady() {
-        return error(HttpStatus.SERVICE_UNAVAILABLE, "the golden table is loading; try again shortly");
-    }
-
-    @ExceptionHandler(AuditLog.Unavailable.class)
-    ResponseEntity<Object> auditUnavailable() {
-        return error(HttpStatus.SERVICE_UNAVAILABLE, "the audit log cannot be written, so nothing can be read; try again shortly");
-    }
-
     private static List<String> ids(List<PersonView> views) {
         return views.stream().map(PersonView::getPersonId).toList();
-    }
-
-    private static ResponseEntity<Object> error(HttpStatus status, String message) {
-        return ResponseEntity.status(status).body(Map.of("error", message));
     }
 }

@@ -21,7 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.onegrid.api.ApiErrors;
 import org.onegrid.api.AuditLog;
 import org.onegrid.api.Caller;
 import org.onegrid.api.GridDirectory;
@@ -47,7 +47,6 @@ import org.onegrid.security.Subscriber;
 import org.onegrid.standardize.Names;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -236,24 +235,24 @@ final class ConsoleController implements AutoCloseable {
         Object conflictId = answer == null ? null : answer.get("conflictId");
         Subscriber subscriber = Caller.of(request).subscriber();
         if (!subscriber.may(ConsoleRole.REVIEWER)) {
-            return error(HttpStatus.FORBIDDEN, "answering the work list needs the reviewer role");
+            return ApiErrors.error(HttpStatus.FORBIDDEN, "answering the work list needs the reviewer role");
         }
         Optional<Conflict> conflict = (conflictId instanceof String id ? feed.openConflict(id) : Optional.<Conflict>empty())
                 .filter(c -> c.getGrid() != null && subscriber.sees(c.getGrid()));
         if (conflict.isEmpty()) {
-            return error(HttpStatus.NOT_FOUND, "no open question with this id in your scope (it may have been answered)");
+            return ApiErrors.error(HttpStatus.NOT_FOUND, "no open question with this id in your scope (it may have been answered)");
         }
         Corrections.Answer parsed;
         try {
             parsed = Corrections.Answer.of(answer);
         } catch (IllegalArgumentException e) {
-            return error(HttpStatus.BAD_REQUEST, e.getMessage());
+            return ApiErrors.error(HttpStatus.BAD_REQUEST, e.getMessage());
         }
         try {
             String decisionId = corrections.decide(conflict.get(), parsed, subscriber.id(), this::anyRecordOf);
             return ResponseEntity.accepted().body(Map.of("decisionId", decisionId));
         } catch (Corrections.NotAnswerable e) {
-            return error(HttpStatus.CONFLICT, e.getMessage());
+            return ApiErrors.error(HttpStatus.CONFLICT, e.getMessage());
         }
     }
 
@@ -261,7 +260,7 @@ final class ConsoleController implements AutoCloseable {
     @GetMapping("/api/console/pipeline")
     ResponseEntity<Object> pipeline(HttpServletRequest request) {
         if (!Caller.of(request).subscriber().may(ConsoleRole.OPERATOR)) {
-            return error(HttpStatus.FORBIDDEN, "the pipeline view needs the operator role");
+            return ApiErrors.error(HttpStatus.FORBIDDEN, "the pipeline view needs the operator role");
         }
         return ResponseEntity.ok(monitor.look());
     }
@@ -270,7 +269,7 @@ final class ConsoleController implements AutoCloseable {
     @GetMapping(path = "/api/console/pipeline/events", produces = "text/event-stream")
     Object pipelineEvents(HttpServletRequest request) {
         if (!Caller.of(request).subscriber().may(ConsoleRole.OPERATOR)) {
-            return error(HttpStatus.FORBIDDEN, "the pipeline view needs the operator role");
+            return ApiErrors.error(HttpStatus.FORBIDDEN, "the pipeline view needs the operator role");
         }
         SseEmitter emitter = new SseEmitter(SSE_TIMEOUT_MS);
         emitter.onCompletion(() -> pipelineWatchers.remove(emitter));
@@ -324,7 +323,7 @@ final class ConsoleController implements AutoCloseable {
     ResponseEntity<Object> rejected(@RequestParam(required = false) String connector, @RequestParam(required = false) String reason,
                                     HttpServletRequest request) {
         if (!Caller.of(request).subscriber().may(ConsoleRole.OPERATOR)) {
-            return error(HttpStatus.FORBIDDEN, "rejected records need the operator role");
+            return ApiErrors.error(HttpStatus.FORBIDDEN, "rejected records need the operator role");
         }
         List<Map<String, Object>> records = new ArrayList<>();
         for (ConsoleFeed.Rejected r : feed.rejected(blankToNull(connector), blankToNull(reason))) {
@@ -353,42 +352,32 @@ final class ConsoleController implements AutoCloseable {
     @PostMapping("/api/console/rejected/{id}/resubmit")
     ResponseEntity<Object> resubmit(@PathVariable String id, HttpServletRequest request) {
         if (!Caller.of(request).subscriber().may(ConsoleRole.OPERATOR)) {
-            return error(HttpStatus.FORBIDDEN, "re-submitting needs the operator role");
+            return ApiErrors.error(HttpStatus.FORBIDDEN, "re-submitting needs the operator role");
         }
         Optional<ConsoleFeed.Rejected> rejected = feed.rejected(id);
         if (rejected.isEmpty()) {
-            return error(HttpStatus.NOT_FOUND, "no kept rejected record with this id");
+            return ApiErrors.error(HttpStatus.NOT_FOUND, "no kept rejected record with this id");
         }
         if (connectors.of(rejected.get().record().getConnector()).isEmpty()) {
-            return error(HttpStatus.CONFLICT, "its connector is not configured (any more); nothing would map it");
+            return ApiErrors.error(HttpStatus.CONFLICT, "its connector is not configured (any more); nothing would map it");
         }
         try {
             corrections.resubmit(rejected.get().record(), this::contributes);
             return ResponseEntity.accepted().body(Map.of("resubmitted", id));
         } catch (Corrections.NotAnswerable e) {
-            return error(HttpStatus.CONFLICT, e.getMessage());
+            return ApiErrors.error(HttpStatus.CONFLICT, e.getMessage());
         }
-    }
-
-    @ExceptionHandler(InvalidStateStoreException.class)
-    ResponseEntity<Object> notReady() {
-        return error(HttpStatus.SERVICE_UNAVAILABLE, "the golden table is loading; try again shortly");
-    }
-
-    @ExceptionHandler(AuditLog.Unavailable.class)
-    ResponseEntity<Object> auditUnavailable() {
-        return error(HttpStatus.SERVICE_UNAVAILABLE, "the audit log cannot be written, so nothing can be read; try again shortly");
     }
 
     private Optional<ResponseEntity<Object>> refuseGrid(Caller caller, String code, HttpServletRequest request) {
         Optional<GridRef> ref = grids.ref(code);
         if (ref.isEmpty()) {
             audit.record(caller, request.getRemoteAddr(), AuditAction.GRID_TABLE, "grid:?", AuditOutcome.NOT_FOUND, List.of());
-            return Optional.of(error(HttpStatus.NOT_FOUND, "no such grid"));
+            return Optional.of(ApiErrors.error(HttpStatus.NOT_FOUND, "no such grid"));
         }
         if (!caller.subscriber().sees(ref.get())) {
             audit.record(caller, request.getRemoteAddr(), AuditAction.GRID_TABLE, "grid:" + code, AuditOutcome.FORBIDDEN, List.of());
-            return Optional.of(error(HttpStatus.FORBIDDEN, "the grid is outside your scope"));
+            return Optional.of(ApiErrors.error(HttpStatus.FORBIDDEN, "the grid is outside your scope"));
         }
         return Optional.empty();
     }
@@ -483,10 +472,6 @@ final class ConsoleController implements AutoCloseable {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text;
-    }
-
-    private static ResponseEntity<Object> error(HttpStatus status, String message) {
-        return ResponseEntity.status(status).body(Map.of("error", message));
     }
 
     @Override

@@ -12,7 +12,6 @@ import org.onegrid.schema.GoldenPerson;
 import org.onegrid.schema.PersonView;
 import org.onegrid.schema.Provenance;
 import org.onegrid.schema.TextValue;
-import org.onegrid.security.FieldAction;
 import org.onegrid.security.PolicyField;
 import org.onegrid.security.Subscriber;
 
@@ -32,7 +31,7 @@ final class GridRows {
     static List<String> columns(Subscriber subscriber) {
         List<String> columns = new ArrayList<>();
         for (PolicyField field : COLUMNS) {
-            if (subscriber.policy().action(field) != FieldAction.DROP) {
+            if (subscriber.shows(field)) {
                 columns.add(field.key());
             }
         }

@@ -100,6 +100,11 @@ public final class Subscriber {
         return json;
     }
 
+    /** Whether the policy lets this field be seen at all, in full or masked. */
+    public boolean shows(PolicyField field) {
+        return policy.action(field) != FieldAction.DROP;
+    }
+
     public boolean may(ConsoleRole role) {
         return roles.contains(role);
     }
