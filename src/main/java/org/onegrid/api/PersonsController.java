@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.onegrid.publish.PersonTable;
 import org.onegrid.publish.ViewJson;
 import org.onegrid.schema.AuditAction;
@@ -17,8 +18,10 @@ import org.onegrid.schema.GoldenPerson;
 import org.onegrid.schema.GridRef;
 import org.onegrid.schema.PersonStatus;
 import org.onegrid.schema.PersonView;
+import org.onegrid.security.PolicyField;
 import org.onegrid.security.RegionScope;
 import org.onegrid.security.Subscriber;
+import org.onegrid.standardize.IdNumber;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,8 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The query API over the golden table. Every person it returns is the caller's view ({@link Subscriber#view}); a
- * person outside the caller's scope is answered as if it did not exist (404), a grid outside it with 403. Each
- * read is audited before the answer leaves.
+ * person outside the caller's scope is answered as if it did not exist (404, or not found by a search), a grid outside
+ * it with 403. Each read is audited before the answer leaves; search terms never are.
  */
 @RestController
 final class PersonsController {
@@ -86,22 +89,66 @@ final class PersonsController {
         return ResponseEntity.ok(ViewJson.toMap(view.get()));
     }
 
-    /** A search by name, in the body so that the name never appears in a URL or an access log. */
+    /**
+     * A search by name ({@code {"name": ...}}) or by ID number ({@code {"idNumber": ...}}), in the body so that neither
+     * appears in a URL or an access log.
+     */
     @PostMapping("/api/persons/search")
     ResponseEntity<Object> search(@RequestBody(required = false) Map<String, Object> query, HttpServletRequest request) {
         Caller caller = Caller.of(request);
-        Object name = query == null ? null : query.get("name");
+        Map<String, Object> terms = query == null ? Map.of() : query;
+        if (terms.containsKey("idNumber") && terms.containsKey("name")) {
+            audit.record(caller, request.getRemoteAddr(), AuditAction.SEARCH, ApiRequest.WITHHELD, AuditOutcome.NOT_FOUND, List.of());
+            return ApiErrors.error(HttpStatus.BAD_REQUEST, "search by a name or by an ID number, not both at once");
+        }
+        return terms.containsKey("idNumber")
+                ? searchByIdNumber(caller, terms.get("idNumber"), request)
+                : searchByName(caller, terms.get("name"), request);
+    }
+
+    private ResponseEntity<Object> searchByName(Caller caller, Object name, HttpServletRequest request) {
         Optional<NameQuery> wanted = NameQuery.of(name instanceof String text ? text : null);
         if (wanted.isEmpty()) {
             audit.record(caller, request.getRemoteAddr(), AuditAction.SEARCH, null, AuditOutcome.NOT_FOUND, List.of());
-            return ApiErrors.error(HttpStatus.BAD_REQUEST, "give a name to search for: {\"name\": \"...\"}");
+            return ApiErrors.error(HttpStatus.BAD_REQUEST, "give a name to search for: {\"name\": \"...\"}, or an ID number: {\"idNumber\": \"...\"}");
         }
+        List<PersonView> found = find(caller.subscriber(), wanted.get()::matches);
+        audit.record(caller, request.getRemoteAddr(), AuditAction.SEARCH, null,
+                found.isEmpty() ? AuditOutcome.NOT_FOUND : AuditOutcome.ALLOWED, ids(found));
+        return found(found);
+    }
+
+    /**
+     * The current person holding a valid ID number, for subscribers that see ID numbers in full only: to anyone else
+     * the lookup would tell whether a number it may not see belongs to someone. The number is audited as withheld.
+     */
+    private ResponseEntity<Object> searchByIdNumber(Caller caller, Object text, HttpServletRequest request) {
         Subscriber subscriber = caller.subscriber();
+        if (!subscriber.showsInFull(PolicyField.ID_NUMBER)) {
+            audit.record(caller, request.getRemoteAddr(), AuditAction.SEARCH, ApiRequest.WITHHELD, AuditOutcome.FORBIDDEN, List.of());
+            return ApiErrors.error(HttpStatus.FORBIDDEN, "your field policy does not show ID numbers in full, so you cannot search"
+                    + " by one; search by name instead");
+        }
+        IdNumber wanted = IdNumber.parse(text instanceof String s ? s : null);
+        if (!wanted.isIdentity()) {
+            audit.record(caller, request.getRemoteAddr(), AuditAction.SEARCH, ApiRequest.WITHHELD, AuditOutcome.NOT_FOUND, List.of());
+            return ApiErrors.error(HttpStatus.BAD_REQUEST, "not a valid ID number: give its 18 characters (the last one the"
+                    + " check character) or a 15-digit legacy number");
+        }
+        List<PersonView> found = find(subscriber,
+                golden -> golden.getIdNumber() != null && wanted.number().equals(golden.getIdNumber().getValue()));
+        audit.record(caller, request.getRemoteAddr(), AuditAction.SEARCH, ApiRequest.WITHHELD,
+                found.isEmpty() ? AuditOutcome.NOT_FOUND : AuditOutcome.ALLOWED, ids(found));
+        return found(found);
+    }
+
+    /** The current persons in the subscriber's scope that match, as it may see them; at most {@value #SEARCH_LIMIT}. */
+    private List<PersonView> find(Subscriber subscriber, Predicate<GoldenPerson> matches) {
         Set<String> seen = new LinkedHashSet<>();
         List<PersonView> found = new ArrayList<>();
         Consumer<GoldenPerson> consider = golden -> {
             if (found.size() < SEARCH_LIMIT && seen.add(golden.getPersonId())
-                    && golden.getStatus() == PersonStatus.ACTIVE && wanted.get().matches(golden)) {
+                    && golden.getStatus() == PersonStatus.ACTIVE && matches.test(golden)) {
                 subscriber.view(golden).ifPresent(found::add);
             }
         };
@@ -113,10 +160,12 @@ final class PersonsController {
                 scope.codes(level).forEach(code -> table.in(level, code).forEach(consider));
             }
         }
-        audit.record(caller, request.getRemoteAddr(), AuditAction.SEARCH, null,
-                found.isEmpty() ? AuditOutcome.NOT_FOUND : AuditOutcome.ALLOWED, ids(found));
+        return found;
+    }
+
+    private static ResponseEntity<Object> found(List<PersonView> persons) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("persons", found.stream().map(ViewJson::toMap).toList());
+        body.put("persons", persons.stream().map(ViewJson::toMap).toList());
         body.put("limit", SEARCH_LIMIT);
         return ResponseEntity.ok(body);
     }

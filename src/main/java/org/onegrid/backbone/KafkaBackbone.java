@@ -45,6 +45,7 @@ public final class KafkaBackbone implements AutoCloseable {
     public static KafkaBackbone start(OneGridProperties properties, Environment environment) {
         List<ConfigProblem> problems = new ArrayList<>(UnknownKeys.problems(environment, "onegrid", OneGridProperties.class));
         problems.addAll(properties.problems());
+        problems.addAll(ClientSecurity.problems(properties.kafka(), environment));
         if (!problems.isEmpty()) {
             throw new ConfigProblemsException(problems);
         }

@@ -1,13 +1,9 @@
 package org.onegrid.connector;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.onegrid.config.SecretReferences;
 
 /**
  * A reference to a secret, written in a connector file instead of the secret itself: {@code ${env:NAME}} (an
@@ -16,8 +12,6 @@ import java.util.regex.Pattern;
  * {@link #resolve()}'s result.
  */
 public final class SecretRef {
-
-    private static final Pattern REFERENCE = Pattern.compile("\\$\\{(env|file):([^}]+)}");
 
     private final String kind;
     private final String name;
@@ -43,7 +37,7 @@ public final class SecretRef {
         if (text == null) {
             return Optional.empty();
         }
-        Matcher m = REFERENCE.matcher(text.strip());
+        Matcher m = SecretReferences.REFERENCE.matcher(text.strip());
         if (!m.matches()) {
             return Optional.empty();
         }
@@ -52,37 +46,13 @@ public final class SecretRef {
 
     /** Why it cannot be resolved now (unset variable, unreadable file), or empty when it can. Never the value. */
     public Optional<String> problem() {
-        if (kind.equals("env")) {
-            String value = environment.apply(name);
-            return value == null || value.isEmpty()
-                    ? Optional.of("the environment variable " + name + " is not set.") : Optional.empty();
-        }
-        Path path = Path.of(name);
-        if (!Files.isRegularFile(path)) {
-            return Optional.of("the secret file " + name + " does not exist.");
-        }
-        if (!Files.isReadable(path)) {
-            return Optional.of("the secret file " + name + " cannot be read by the service's user.");
-        }
-        return Optional.empty();
+        return SecretReferences.problem(kind, name, environment);
     }
 
     /** The secret. Use it at once (a connection's password); never log, print or keep it in a field that is. */
     public String resolve() {
-        if (kind.equals("env")) {
-            String value = environment.apply(name);
-            if (value == null || value.isEmpty()) {
-                throw new ConnectorException("the environment variable " + name + " is not set");
-            }
-            return value;
-        }
-        try {
-            String value = Files.readString(Path.of(name), StandardCharsets.UTF_8);
-            return value.endsWith("\r\n") ? value.substring(0, value.length() - 2)
-                    : value.endsWith("\n") ? value.substring(0, value.length() - 1) : value;
-        } catch (IOException e) {
-            throw new ConnectorException("the secret file " + name + " cannot be read");
-        }
+        return SecretReferences.value(kind, name, environment).orElseThrow(() -> new ConnectorException(
+                problem().orElse("the secret " + this + " cannot be read")));
     }
 
     @Override

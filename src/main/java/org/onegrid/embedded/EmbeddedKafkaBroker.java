@@ -28,17 +28,19 @@ import org.slf4j.LoggerFactory;
  * Its data directory is formatted once and reused, so topics and committed offsets survive a restart.
  * Must never be started when a cluster is configured.
  *
- * <p>In secure mode clients must authenticate with SASL/SCRAM-SHA-512, and Kafka's StandardAuthorizer allows only
- * what an ACL allows. The service's own user ({@link #SERVICE_USER}, a super user) and the broker's are created when
- * the data directory is formatted, with random passwords kept in {@code <data-dir>/secrets/} (owner-only); other
- * users and their ACLs are the service's to create. Passwords are never logged.
+ * <p>In secure mode clients connect over TLS and authenticate with SASL/SCRAM-SHA-512 ({@code SASL_SSL}), and
+ * Kafka's StandardAuthorizer allows only what an ACL allows. The broker's self-signed certificate and the truststore
+ * that clients need are made at the first secure start in {@code <data-dir>/tls/} ({@link #clientTrust}). The
+ * service's own user ({@link #SERVICE_USER}, a super user) and the broker's are created when the data directory is
+ * formatted, with random passwords kept in {@code <data-dir>/secrets/} (owner-only); other users and their ACLs are
+ * the service's to create. Passwords are never logged.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
     private static final int NODE_ID = 1;
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
-    private static final String CLIENT_LISTENER_SECURE = "SASL_PLAINTEXT";
+    private static final String CLIENT_LISTENER_SECURE = "SASL_SSL";
     /** The service's Kafka user in secure mode: a super user. Subscribers may not take this name. */
     public static final String SERVICE_USER = "onegrid";
     /** The broker's own user in secure mode (inter-broker and controller connections). */
@@ -65,7 +67,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     /**
-     * Formats {@code dataDir} if it is new, then starts the broker; in secure mode with SASL/SCRAM and ACLs.
+     * Formats {@code dataDir} if it is new, then starts the broker; in secure mode with SASL/SCRAM over TLS and ACLs.
      *
      * @throws IllegalStateException when a port is taken, the data directory cannot be used, or secure mode is asked
      *     of a data directory formatted without it
@@ -85,15 +87,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                     throw new IllegalStateException("the data directory " + dataDir + " was formatted without secure mode,"
                             + " so it has no users; delete it to start over in secure mode (its topics are lost)");
                 }
-                String servicePassword = password(secrets, SERVICE_USER);
-                String brokerPassword = password(secrets, BROKER_USER);
+                String servicePassword = secret(secrets.resolve(SERVICE_USER + ".password"));
+                String brokerPassword = secret(secrets.resolve(BROKER_USER + ".password"));
                 if (!formatted) {
                     format(logDir, List.of(scram(SERVICE_USER, servicePassword), scram(BROKER_USER, brokerPassword)));
                 }
+                Path tls = tlsDir(dataDir);
+                BrokerTls.ensure(tls);
                 config = secureBrokerConfig(port, controllerPort, logDir, brokerPassword);
-                clientConfig.put("security.protocol", "SASL_PLAINTEXT");
+                config.putAll(BrokerTls.brokerConfig(tls));
+                clientConfig.put("security.protocol", CLIENT_LISTENER_SECURE);
                 clientConfig.put("sasl.mechanism", SCRAM);
                 clientConfig.put("sasl.jaas.config", scramJaas(SERVICE_USER, servicePassword));
+                clientConfig.putAll(BrokerTls.clientConfig(tls));
             } else {
                 if (!formatted) {
                     format(logDir, List.of());
@@ -109,7 +115,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         server.startup();
         String bootstrap = "127.0.0.1:" + port;
         log.info("No Kafka cluster configured: started the embedded single-node broker at {} with data in {}{}", bootstrap, dataDir,
-                secure ? " (secure: SASL/SCRAM, ACLs)" : "");
+                secure ? " (secure: SASL/SCRAM over TLS, ACLs)" : "");
         return new EmbeddedKafkaBroker(server, bootstrap, clientConfig);
     }
 
@@ -117,13 +123,31 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return bootstrapServers;
     }
 
-    /** The client settings the service needs on this broker: none in plain mode; its SASL login in secure mode. */
+    /**
+     * The client settings the service needs on this broker: none in plain mode; in secure mode TLS with the broker's
+     * truststore, and the service's SASL login.
+     */
     public Map<String, Object> clientConfig() {
         return clientConfig;
     }
 
     public boolean isSecure() {
         return !clientConfig.isEmpty();
+    }
+
+    /**
+     * What a client of the secure broker of this data directory needs to trust it: {@code ssl.truststore.*} pointing
+     * at {@code <data-dir>/tls/truststore.p12}, with the password read from the file beside it. Holds that password:
+     * never log it.
+     *
+     * @throws IllegalStateException when the broker has not made its TLS files yet (it never ran in secure mode)
+     */
+    public static Map<String, Object> clientTrust(Path dataDir) {
+        try {
+            return Map.copyOf(BrokerTls.clientConfig(tlsDir(dataDir)));
+        } catch (IOException e) {
+            throw new IllegalStateException("the broker of " + dataDir + " has no truststore yet: start it once in secure mode", e);
+        }
     }
 
     /** The JAAS line of a SCRAM login; it holds a password, so it must never be logged. */
@@ -170,13 +194,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         String client = CLIENT_LISTENER_SECURE;
         p.put("listeners", client + "://127.0.0.1:" + port + "," + CONTROLLER_LISTENER + "://127.0.0.1:" + controllerPort);
         p.put("advertised.listeners", client + "://127.0.0.1:" + port);
-        p.put("listener.security.protocol.map", client + ":SASL_PLAINTEXT," + CONTROLLER_LISTENER + ":SASL_PLAINTEXT");
+        // The controller listener carries only the broker's connections to its own controller, inside this JVM over
+        // loopback: it stays without TLS.
+        p.put("listener.security.protocol.map", client + ":SASL_SSL," + CONTROLLER_LISTENER + ":SASL_PLAINTEXT");
         p.put("inter.broker.listener.name", client);
         p.put("sasl.mechanism.inter.broker.protocol", SCRAM);
-        p.put("listener.name.sasl_plaintext.sasl.enabled.mechanisms", SCRAM);
-        p.put("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config", scramJaas(BROKER_USER, brokerPassword));
+        p.put("listener.name.sasl_ssl.sasl.enabled.mechanisms", SCRAM);
+        p.put("listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config", scramJaas(BROKER_USER, brokerPassword));
         // KRaft controllers cannot read SCRAM users from metadata they serve, so the controller listener uses PLAIN with
-        // the broker's own user, declared here (loopback only).
+        // the broker's own user, declared here.
         p.put("sasl.mechanism.controller.protocol", "PLAIN");
         p.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
         p.put("listener.name.controller.plain.sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required"
@@ -191,13 +217,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return SCRAM + "=[name=" + user + ",password=" + password + "]";
     }
 
-    /** The user's password from the secrets folder, made (random, owner-only) when there is none. */
-    private static String password(Path secrets, String user) throws IOException {
-        Path file = secrets.resolve(user + ".password");
+    private static Path tlsDir(Path dataDir) {
+        return dataDir.toAbsolutePath().resolve("tls");
+    }
+
+    /** The secret kept in this file (a password), made (random, owner-only) when there is none. */
+    static String secret(Path file) throws IOException {
         if (Files.exists(file)) {
             return Files.readString(file).strip();
         }
-        Files.createDirectories(secrets);
+        Files.createDirectories(file.getParent());
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         String password = HexFormat.of().formatHex(bytes);

@@ -105,6 +105,11 @@ public final class Subscriber {
         return policy.action(field) != FieldAction.DROP;
     }
 
+    /** Whether the policy shows this field as it is, neither masked nor dropped. */
+    public boolean showsInFull(PolicyField field) {
+        return policy.action(field) == FieldAction.SHOW;
+    }
+
     public boolean may(ConsoleRole role) {
         return roles.contains(role);
     }

@@ -6,10 +6,15 @@ import static org.onegrid.testing.GoldenPersonBuilder.aGoldenPerson;
 import static org.onegrid.testing.TestSubscribers.CHANGQING_1;
 import static org.onegrid.testing.TestSubscribers.NANHU_1;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -64,17 +69,43 @@ class QueryApiTest {
     private static final String CHEN = "PC" + hex(RUN);
     private static final String CHEN_ELSEWHERE = "PD" + hex(RUN);
     private static final String WANG = "PE" + hex(RUN);
+    /** Valid ID numbers (the check character right), as the golden table holds them. */
+    private static final String CHEN_ID = "36050219850302146X";
+    private static final String CHEN_ELSEWHERE_ID = "36050219900101124X";
+    private static final String NOBODYS_ID = "360502198001011237";
+    private static String policeKey;
 
+    /**
+     * The example subscribers of docs/security.md, and a police station that sees ID numbers in full, but only in
+     * its street (城北街道).
+     */
     @DynamicPropertySource
-    static void subscribers(DynamicPropertyRegistry registry) {
+    static void subscribers(DynamicPropertyRegistry registry) throws IOException {
         TestSubscribers.apiKeys();
         TestTokens.provider();
+        Path subscribers = Files.createDirectories(Path.of((String) PROPERTIES.get("onegrid.security.subscribers-dir")));
+        for (String id : TestSubscribers.IDS) {
+            Files.copy(TestSubscribers.DIR.resolve(id + ".yaml"), subscribers.resolve(id + ".yaml"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        policeKey = HexFormat.of().formatHex(bytes);
+        Path keyFile = subscribers.resolveSibling("police-station.key");
+        Files.writeString(keyFile, policeKey);
+        Files.writeString(subscribers.resolve("police-station.yaml"), """
+                description: 城北派出所 police station
+                api: { key: "${file:%s}" }
+                scope: { streets: ["360502001"] }
+                fields: { idNumber: show, name: show, grid: show }
+                """.formatted(keyFile));
+        PROPERTIES.put("onegrid.mapping.grid-register", TestSubscribers.REGISTER.toAbsolutePath().toString());
+        // Set in the annotation, which is read first.
+        PROPERTIES.remove("onegrid.sandbox.enabled");
+        PROPERTIES.remove("logging.file.name");
         PROPERTIES.forEach((key, value) -> registry.add(key, () -> value));
         registry.add("onegrid.security.jwt.jwks", () -> TestTokens.JWKS.toAbsolutePath().toString());
         registry.add("onegrid.security.jwt.issuer", () -> TestTokens.ISSUER);
         registry.add("onegrid.security.jwt.audience", () -> TestTokens.AUDIENCE);
-        registry.add("onegrid.security.subscribers-dir", () -> TestSubscribers.DIR.toAbsolutePath().toString());
-        registry.add("onegrid.mapping.grid-register", () -> TestSubscribers.REGISTER.toAbsolutePath().toString());
     }
 
     @Autowired
@@ -94,7 +125,7 @@ class QueryApiTest {
     }
 
     private static GoldenPerson chen(String id, long version) {
-        return aGoldenPerson(id).named("陈晓明").withId("36050219850302123X").female().born("1985-03-02")
+        return aGoldenPerson(id).named("陈晓明").withId(CHEN_ID).female().born("1985-03-02")
                 .withPhone("13812345678").withAttribute("chronic_conditions", "health", "高血压").version(version)
                 .in(CHANGQING_1, "长青社区", "阳光花园", "3").build();
     }
@@ -103,7 +134,7 @@ class QueryApiTest {
         if (published) {
             return;
         }
-        GoldenPerson elsewhere = aGoldenPerson(CHEN_ELSEWHERE).named("陈晓明").withId("36050219900101123X")
+        GoldenPerson elsewhere = aGoldenPerson(CHEN_ELSEWHERE).named("陈晓明").withId(CHEN_ELSEWHERE_ID)
                 .withPhone("13900001111").version(1).in(NANHU_1, "南湖社区", "南湖小区", "1").build();
         GoldenPerson wang = aGoldenPerson(WANG).named("王丽").version(1).in(CHANGQING_1, "长青社区", "阳光花园", "5").build();
         send(chen(CHEN, 1), elsewhere, wang);
@@ -144,6 +175,20 @@ class QueryApiTest {
         return (ResponseEntity) response;
     }
 
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private ResponseEntity<Map<String, Object>> searchById(String idNumber, HttpHeaders headers) {
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<Map> response = http.exchange("/api/persons/search", HttpMethod.POST,
+                new HttpEntity<>(Map.of("idNumber", idNumber), headers), Map.class);
+        return (ResponseEntity) response;
+    }
+
+    private static HttpHeaders policeStation() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("X-API-Key", policeKey);
+        return headers;
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> persons(ResponseEntity<Map<String, Object>> response) {
         return (List<Map<String, Object>>) response.getBody().get("persons");
@@ -157,7 +202,7 @@ class QueryApiTest {
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         Map<String, Object> chen = persons(response).stream().filter(p -> p.get("personId").equals(CHEN)).findFirst().orElseThrow();
-        assertThat(chen).containsEntry("name", "陈晓明").containsEntry("idNumber", "360502********123X")
+        assertThat(chen).containsEntry("name", "陈晓明").containsEntry("idNumber", "360502********146X")
                 .containsEntry("phones", List.of("138****5678")).containsEntry("attributes", List.of())
                 .containsEntry("subscriber", "street-office");
         assertThat(persons(response)).extracting(p -> p.get("personId")).doesNotContain(CHEN_ELSEWHERE);
@@ -191,7 +236,7 @@ class QueryApiTest {
 
         var response = get("/api/persons/" + CHEN_ELSEWHERE, key("health-department"));
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(response.getBody()).containsEntry("idNumber", "36050219900101123X").containsEntry("phones", List.of("13900001111"));
+        assertThat(response.getBody()).containsEntry("idNumber", CHEN_ELSEWHERE_ID).containsEntry("phones", List.of("13900001111"));
         assertThat((Map<String, Object>) get("/api/persons/" + CHEN, key("health-department")).getBody())
                 .extracting(b -> b.get("attributes")).asList().hasSize(1);
     }
@@ -208,6 +253,57 @@ class QueryApiTest {
     }
 
     @Test
+    void findsThePersonHoldingAnIdNumberWrittenInAnyOfItsForms() throws Exception {
+        publishOnce();
+
+        for (String written : List.of(CHEN_ID, CHEN_ID.toLowerCase(), " 360502 19850302 146x ", "３６０５０２１９８５０３０２１４６Ｘ",
+                "360502850302146")) {
+            var response = searchById(written, key("health-department"));
+            assertThat(response.getStatusCode()).as(written).isEqualTo(HttpStatus.OK);
+            assertThat(persons(response)).as(written).singleElement()
+                    .satisfies(p -> assertThat(p).containsEntry("personId", CHEN).containsEntry("idNumber", CHEN_ID));
+        }
+        assertThat(persons(searchById(CHEN_ELSEWHERE_ID, key("health-department")))).extracting(p -> p.get("personId"))
+                .containsExactly(CHEN_ELSEWHERE);
+        assertThat(persons(searchById(NOBODYS_ID, key("health-department")))).as("a valid number nobody holds").isEmpty();
+    }
+
+    @Test
+    void findsByIdNumberOnlyWithinTheCallersScope() throws Exception {
+        publishOnce();
+
+        assertThat(persons(searchById(CHEN_ID, policeStation()))).extracting(p -> p.get("personId")).containsExactly(CHEN);
+        var elsewhere = searchById(CHEN_ELSEWHERE_ID, policeStation());
+        assertThat(elsewhere.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(persons(elsewhere)).as("a person in another street is not revealed to exist").isEmpty();
+    }
+
+    @Test
+    void refusesAnIdNumberSearchToSubscribersThatDoNotSeeIdNumbersInFull() throws Exception {
+        publishOnce();
+
+        for (String subscriber : List.of("street-office", "community-dashboard")) {
+            for (String idNumber : List.of(CHEN_ID, NOBODYS_ID)) {
+                var response = searchById(idNumber, key(subscriber));
+                assertThat(response.getStatusCode()).as(subscriber).isEqualTo(HttpStatus.FORBIDDEN);
+                assertThat(response.getBody()).as(subscriber).doesNotContainKey("persons")
+                        .extractingByKey("error").asString().contains("does not show ID numbers in full");
+            }
+        }
+    }
+
+    @Test
+    void refusesAnIdNumberThatIsNotValid() throws Exception {
+        publishOnce();
+
+        for (String invalid : List.of("360502198503021461", "36050219850302146", "陈晓明", "")) {
+            var response = searchById(invalid, key("health-department"));
+            assertThat(response.getStatusCode()).as(invalid).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(response.getBody()).extractingByKey("error").asString().contains("not a valid ID number");
+        }
+    }
+
+    @Test
     void streetOfficeReadsWithABearerTokenOfTheCitysIdentityProvider() throws Exception {
         publishOnce();
         HttpHeaders token = new HttpHeaders();
@@ -216,7 +312,7 @@ class QueryApiTest {
         var response = get("/api/persons/" + CHEN, token);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(response.getBody()).containsEntry("subscriber", "street-office").containsEntry("idNumber", "360502********123X");
+        assertThat(response.getBody()).containsEntry("subscriber", "street-office").containsEntry("idNumber", "360502********146X");
     }
 
     @Test
@@ -254,7 +350,9 @@ class QueryApiTest {
         get("/api/persons/" + marker, new HttpHeaders());
         get("/api/grids/" + NANHU_1.getGrid() + "/persons", key("street-office"));
         search("陈晓明", key("street-office"));
-        get("/api/persons/36050219850302123X", key("street-office"));
+        get("/api/persons/" + CHEN_ID, key("street-office"));
+        searchById(CHEN_ID.toLowerCase(), key("health-department"));
+        searchById(CHEN_ID, key("street-office"));
 
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         Map<String, Object> config = backbone.clientConfig();
@@ -297,9 +395,22 @@ class QueryApiTest {
             assertThat(e.getAction()).isEqualTo(AuditAction.PERSON);
             assertThat(e.getTarget()).isEqualTo("(withheld)");
         });
+        assertThat(events).anySatisfy(e -> {
+            assertThat(e.getAction()).isEqualTo(AuditAction.SEARCH);
+            assertThat(e.getTarget()).isEqualTo("(withheld)");
+            assertThat(e.getSubscriber()).isEqualTo("health-department");
+            assertThat(e.getOutcome()).isEqualTo(AuditOutcome.ALLOWED);
+            assertThat(e.getPersonIds()).containsExactly(CHEN);
+        });
+        assertThat(events).anySatisfy(e -> {
+            assertThat(e.getAction()).isEqualTo(AuditAction.SEARCH);
+            assertThat(e.getTarget()).isEqualTo("(withheld)");
+            assertThat(e.getSubscriber()).isEqualTo("street-office");
+            assertThat(e.getOutcome()).isEqualTo(AuditOutcome.FORBIDDEN);
+        });
         for (ConsumerRecord<String, byte[]> record : records) {
             String text = new String(record.value(), StandardCharsets.UTF_8);
-            assertThat(text).doesNotContain("36050219850302123X", "陈晓明", "13812345678", "138****5678");
+            assertThat(text).doesNotContain(CHEN_ID, CHEN_ID.toLowerCase(), "360502850302146", "陈晓明", "13812345678", "138****5678");
         }
     }
 

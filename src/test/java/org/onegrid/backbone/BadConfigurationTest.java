@@ -3,7 +3,10 @@ package org.onegrid.backbone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +57,49 @@ class BadConfigurationTest {
             assertThat(p.where()).isEqualTo("onegrid.kafka.bootstrap-servers");
             assertThat(p.message()).contains("did not answer within 2 s");
             assertThat(p.fix()).contains("check the address");
+        });
+    }
+
+    @Test
+    void refusesClusterSecuritySettingsThatCannotWorkWithEveryReasonAndNoSecret() throws Exception {
+        Path truststore = dataDir.resolve("truststore.p12");
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        try (OutputStream out = Files.newOutputStream(truststore)) {
+            store.store(out, "the-truststores-password".toCharArray());
+        }
+        Path otherPassword = Files.writeString(dataDir.resolve("other.password"), "another-password\n");
+        List<String> args = new ArrayList<>(List.of("--onegrid.kafka.bootstrap-servers=127.0.0.1:" + FreePorts.next(),
+                "--onegrid.sandbox.enabled=false", "--logging.file.name=" + dataDir.resolve("log/onegrid.log")));
+        args.add("--onegrid.kafka.client.security.protocol=SASL_SSL");
+        args.add("--onegrid.kafka.client.sasl.jaas.config=${file:" + dataDir.resolve("onegrid.jaas") + "}");
+        args.add("--onegrid.kafka.client.ssl.truststore.type=PKCS12");
+        args.add("--onegrid.kafka.client.ssl.truststore.location=" + truststore);
+        args.add("--onegrid.kafka.client.ssl.truststore.password=${file:" + otherPassword + "}");
+        args.add("--onegrid.kafka.client.ssl.keystore.location=" + dataDir.resolve("onegrid.p12"));
+        args.add("--onegrid.kafka.client.ssl.keystore.password=written-in-clear");
+
+        List<ConfigProblem> problems = problemsOf(args);
+
+        assertThat(problems).extracting(ConfigProblem::where).containsExactlyInAnyOrder(
+                "onegrid.kafka.client.sasl.jaas.config", "onegrid.kafka.client.sasl.mechanism",
+                "onegrid.kafka.client.ssl.truststore.location", "onegrid.kafka.client.ssl.keystore.password");
+        assertThat(problems).extracting(ConfigProblem::toString).anySatisfy(p -> assertThat(p).contains("onegrid.jaas does not exist"))
+                .anySatisfy(p -> assertThat(p).contains("does not open as PKCS12 with ssl.truststore.password"))
+                .anySatisfy(p -> assertThat(p).contains("ssl.keystore.password: a secret written in clear"))
+                .noneSatisfy(p -> assertThat(p).contains("written-in-clear"));
+    }
+
+    @Test
+    void refusesClientSecuritySettingsOnTheEmbeddedBrokerWhichSetsItsOwn() {
+        List<String> args = new ArrayList<>(List.of(EmbeddedServiceProperties.asArguments(EmbeddedServiceProperties.on(dataDir))));
+        args.add("--onegrid.kafka.client.security.protocol=SASL_SSL");
+
+        List<ConfigProblem> problems = problemsOf(args);
+
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.where()).isEqualTo("onegrid.kafka.client.security.protocol");
+            assertThat(p.message()).contains("the embedded broker sets its clients' security itself");
         });
     }
 

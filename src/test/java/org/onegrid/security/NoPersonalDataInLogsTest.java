@@ -63,6 +63,7 @@ import org.onegrid.standardize.GridLocator;
 import org.onegrid.standardize.IdNumber;
 import org.onegrid.testing.EmbeddedServiceProperties;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -78,10 +79,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * Personal data never reaches a log. The whole service runs on its embedded broker in secure mode with a generated
  * city, sandbox-like: the party-building department's GBK CSV export through a real file-drop connector and the
  * mapping stage, the other departments' records mapped onto the source topic, the resolver, the views and the query
- * API read by a city-wide subscriber that sees everything (also with ID numbers and phones typed where they do not
- * belong, and with a forged key). Then every line the service logged, to its file and to the console, is searched
- * for every ID number, mobile number and name of the city, and for any valid ID number at all. On the same secure
- * service, the subscriber reads its view topic with its own Kafka login and is denied the golden table.
+ * API read by a city-wide subscriber that sees everything (searches by name and by ID number, also with ID numbers
+ * and phones typed where they do not belong, and with a forged key). Then every line the service logged, to its file and to the console, is searched
+ * for every ID number, mobile number and name of the city, for any valid ID number at all, and for the broker's
+ * passwords. On the same secure service, the subscriber reads its view topic with its own Kafka login over TLS,
+ * trusting the broker's certificate, and is denied the golden table.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -103,13 +105,13 @@ class NoPersonalDataInLogsTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // Logging is set up once while any service runs in this JVM, and another test class's cached service may still
+        // run: have this service set it up again, so that its lines (and any other's) reach LOG.
+        LoggingSystem.get(NoPersonalDataInLogsTest.class.getClassLoader()).cleanUp();
     }
 
     @DynamicPropertySource
     static void city(DynamicPropertyRegistry registry) throws IOException {
-        Map<String, Object> properties = EmbeddedServiceProperties.on(WORK);
-        properties.remove("logging.file.name");
-        properties.forEach((key, value) -> registry.add(key, () -> value));
         PopulationFiles.writeAll(CITY, WORK.resolve("city"), Charset.forName("GBK"), n -> { });
         Path inbox = Files.createDirectories(WORK.resolve("party-inbox"));
         Files.copy(WORK.resolve("city").resolve(PopulationFiles.fileName(Department.PARTY)), inbox.resolve("export.csv"));
@@ -131,10 +133,14 @@ class NoPersonalDataInLogsTest {
                           address: show, grid: show, provenance: show }
                 groups: { "*": show, health: show, subsidy: show, key-person: show }
                 """.formatted(WORK.resolve("auditor.key"), WORK.resolve("auditor.key")));
-        registry.add("onegrid.kafka.embedded.secure", () -> true);
-        registry.add("onegrid.connectors.dir", connectors::toString);
-        registry.add("onegrid.security.subscribers-dir", subscribers::toString);
-        registry.add("onegrid.mapping.grid-register", () -> WORK.resolve("city").resolve(PopulationFiles.REGISTER).toString());
+        // The connectors and subscribers folders are the ones EmbeddedServiceProperties names under WORK.
+        Map<String, Object> properties = EmbeddedServiceProperties.on(WORK);
+        // Set in the annotation, which is read first.
+        properties.remove("onegrid.sandbox.enabled");
+        properties.remove("logging.file.name");
+        properties.put("onegrid.kafka.embedded.secure", true);
+        properties.put("onegrid.mapping.grid-register", WORK.resolve("city").resolve(PopulationFiles.REGISTER).toString());
+        properties.forEach((key, value) -> registry.add(key, () -> value));
     }
 
     @Autowired
@@ -156,13 +162,17 @@ class NoPersonalDataInLogsTest {
             http.exchange("/api/grids/" + grid + "/persons", HttpMethod.GET, new HttpEntity<>(key), Map.class);
         }
         List<Resident> residents = CITY.residents().limit(30).toList();
+        int foundByIdNumber = 0;
         for (Resident r : residents) {
             for (Map<?, ?> person : persons(search(r.name(), key))) {
                 http.exchange("/api/persons/" + person.get("personId"), HttpMethod.GET, new HttpEntity<>(key), Map.class);
             }
             http.exchange("/api/persons/" + r.idNumber(), HttpMethod.GET, new HttpEntity<>(key), Map.class);
             search(r.mobile() == null ? r.idNumber() : r.mobile(), key);
+            foundByIdNumber += persons(http.exchange("/api/persons/search", HttpMethod.POST,
+                    new HttpEntity<>(Map.of("idNumber", r.idNumber()), key), Map.class).getBody()).size();
         }
+        assertThat(foundByIdNumber).as("residents found by their ID numbers").isPositive();
         HttpHeaders forged = new HttpHeaders();
         forged.set("X-API-Key", residents.get(0).idNumber());
         http.exchange("/api/persons/" + residents.get(0).idNumber(), HttpMethod.GET, new HttpEntity<>(forged), Map.class);
@@ -182,13 +192,30 @@ class NoPersonalDataInLogsTest {
             }
         }
         assertThat(found).as("personal data in the logs").isEmpty();
+        List<String> passwords = brokerPasswords();
+        assertThat(passwords).as("the broker's users' and TLS stores' passwords").hasSize(4);
+        assertThat(passwords.stream().filter(logged::contains).count()).as("broker passwords in the logs").isZero();
+    }
+
+    /** The passwords the secure broker made: its users' in secrets/, its keystore's and truststore's in tls/. */
+    private static List<String> brokerPasswords() throws IOException {
+        try (Stream<Path> files = Files.walk(WORK.resolve("kafka"))) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".password")).map(f -> {
+                try {
+                    return Files.readString(f).strip();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).toList();
+        }
     }
 
     @Test
     void theSubscriberReadsItsViewWithItsOwnKafkaLoginAndIsDeniedTheGoldenTable() {
-        Map<String, Object> login = new HashMap<>();
+        // What the subscriber is handed: the broker's truststore and its own login.
+        Map<String, Object> login = new HashMap<>(EmbeddedKafkaBroker.clientTrust(WORK.resolve("kafka")));
         login.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, backbone.bootstrapServers());
-        login.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
+        login.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_SSL");
         login.put("sasl.mechanism", EmbeddedKafkaBroker.SCRAM);
         login.put("sasl.jaas.config", EmbeddedKafkaBroker.scramJaas("auditor", apiKey));
         login.put(ConsumerConfig.GROUP_ID_CONFIG, "auditor-check");

@@ -23,6 +23,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.SslAuthenticationException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -37,9 +39,10 @@ import org.onegrid.testing.FreePorts;
 import org.onegrid.testing.TestSubscribers;
 
 /**
- * The embedded broker in secure mode, a real KRaft broker with SASL/SCRAM and the StandardAuthorizer, with the
- * example subscribers' users and ACLs applied as the service applies them: a subscriber reads its own view and
- * nothing else, neither another subscriber's view nor any internal topic, and cannot write.
+ * The embedded broker in secure mode, a real KRaft broker with SASL/SCRAM over TLS and the StandardAuthorizer, with
+ * the example subscribers' users and ACLs applied as the service applies them: a subscriber that trusts the broker's
+ * certificate reads its own view and nothing else, neither another subscriber's view nor any internal topic, and
+ * cannot write; a client that does not trust the certificate, or speaks plaintext, gets nothing.
  */
 class SecureBrokerTest {
 
@@ -48,12 +51,13 @@ class SecureBrokerTest {
     private static final String STREET_OFFICE_VIEW = Topics.view("street-office", false).name();
     private static final String HEALTH_VIEW = Topics.view("health-department", false).name();
 
+    private static final Path DATA_DIR = Path.of("target", "secure-broker-" + ProcessHandle.current().pid()).toAbsolutePath();
+
     private static EmbeddedKafkaBroker broker;
 
     @BeforeAll
     static void start() throws Exception {
-        Path dataDir = Path.of("target", "secure-broker-" + ProcessHandle.current().pid()).toAbsolutePath();
-        broker = EmbeddedKafkaBroker.start(FreePorts.next(), FreePorts.next(), dataDir, true);
+        broker = EmbeddedKafkaBroker.start(FreePorts.next(), FreePorts.next(), DATA_DIR, true);
         Map<String, Object> service = service();
         try (Admin admin = Admin.create(service)) {
             List<NewTopic> topics = new ArrayList<>();
@@ -89,10 +93,11 @@ class SecureBrokerTest {
         return config;
     }
 
+    /** A subscriber's client: its SCRAM login over TLS, trusting the broker's certificate through the truststore. */
     private static Map<String, Object> as(String user, String password) {
-        Map<String, Object> config = new HashMap<>();
+        Map<String, Object> config = new HashMap<>(EmbeddedKafkaBroker.clientTrust(DATA_DIR));
         config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        config.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
+        config.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_SSL");
         config.put("sasl.mechanism", EmbeddedKafkaBroker.SCRAM);
         config.put("sasl.jaas.config", EmbeddedKafkaBroker.scramJaas(user, password));
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -158,6 +163,32 @@ class SecureBrokerTest {
         try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             assertThatThrownBy(() -> producer.send(new ProducerRecord<>(STREET_OFFICE_VIEW, "P9", "forged")).get(30, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(TopicAuthorizationException.class);
+        }
+    }
+
+    @Test
+    void aClientThatDoesNotTrustTheBrokersCertificateIsRefused() {
+        Map<String, Object> untrusting = new HashMap<>(streetOffice());
+        untrusting.keySet().removeIf(key -> key.startsWith("ssl.truststore."));
+
+        assertThatThrownBy(() -> read(untrusting, "street-office-tls", STREET_OFFICE_VIEW))
+                .isInstanceOf(SslAuthenticationException.class);
+    }
+
+    @Test
+    void aClientSpeakingPlaintextToTheTlsPortGetsNothing() {
+        Map<String, Object> client = new HashMap<>(streetOffice());
+        client.put(CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
+        client.put(CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG, 4_000);
+        try (Admin admin = Admin.create(client)) {
+            assertThat(admin.describeTopics(List.of(STREET_OFFICE_VIEW)).allTopicNames()).succeedsWithin(Duration.ofSeconds(30));
+        }
+
+        client.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
+
+        try (Admin admin = Admin.create(client)) {
+            assertThatThrownBy(() -> admin.describeTopics(List.of(STREET_OFFICE_VIEW)).allTopicNames().get(30, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(TimeoutException.class);
         }
     }
 
