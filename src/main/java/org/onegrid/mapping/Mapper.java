@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -180,7 +181,7 @@ public final class Mapper {
         flags.addAll(id.disagreementFlags(birthDate, gender));
         String ethnicity = ethnicity(text(SharedField.ETHNICITY, row), flags, requiredFailures);
         List<String> phones = phones(row, flags, requiredFailures);
-        Address address = address(text(SharedField.ADDRESS, row), flags, requiredFailures);
+        Address address = address(text(SharedField.ADDRESS, row), addressParts(row), flags, requiredFailures);
         List<Attribute> attributes = attributes(row, today, flags);
 
         if (name == null && id.status() == IdStatus.MISSING) {
@@ -300,8 +301,18 @@ public final class Mapper {
         return new ArrayList<>(phones);
     }
 
-    private Address address(String stated, Set<String> flags, List<MappingResult.Rejected> failures) {
-        Address parsed = Addresses.parse(stated);
+    private Addresses.Parts addressParts(JsonNode row) {
+        Map<String, FieldSpec> parts = definition.addressParts();
+        if (parts.isEmpty()) {
+            return Addresses.Parts.NONE;
+        }
+        List<String> values = DefinitionParser.ADDRESS_PARTS.stream()
+                .map(part -> parts.containsKey(part) ? parts.get(part).text(row) : null).toList();
+        return new Addresses.Parts(values.get(0), values.get(1), values.get(2), values.get(3), values.get(4));
+    }
+
+    private Address address(String stated, Addresses.Parts parts, Set<String> flags, List<MappingResult.Rejected> failures) {
+        Address parsed = Addresses.parse(stated, parts);
         if (parsed == null) {
             if (definition.requires(SharedField.ADDRESS)) {
                 failures.add(missing(SharedField.ADDRESS));
