@@ -33,7 +33,7 @@ final class DefinitionParser {
     static final String GB2261 = "gb2261";
     static final String GB3304 = "gb3304";
     static final String PARTS = "parts";
-    /** The address parts a mapping may state on their own, in the order of {@code Addresses.Parts}. */
+    /** The address parts a mapping may state on their own, as {@code Addresses.Parts} names them. */
     static final List<String> ADDRESS_PARTS = List.of("community", "estate", "building", "unit", "room");
 
     private static final List<String> COMMON = List.of("from", "value", "default", "join", "transforms", "codes");

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.onegrid.schema.Address;
 import org.onegrid.schema.Attribute;
 import org.onegrid.schema.AttributeType;
@@ -306,9 +307,9 @@ public final class Mapper {
         if (parts.isEmpty()) {
             return Addresses.Parts.NONE;
         }
-        List<String> values = DefinitionParser.ADDRESS_PARTS.stream()
-                .map(part -> parts.containsKey(part) ? parts.get(part).text(row) : null).toList();
-        return new Addresses.Parts(values.get(0), values.get(1), values.get(2), values.get(3), values.get(4));
+        Function<String, String> part = name -> parts.containsKey(name) ? parts.get(name).text(row) : null;
+        return new Addresses.Parts(part.apply("community"), part.apply("estate"), part.apply("building"), part.apply("unit"),
+                part.apply("room"));
     }
 
     private Address address(String stated, Addresses.Parts parts, Set<String> flags, List<MappingResult.Rejected> failures) {

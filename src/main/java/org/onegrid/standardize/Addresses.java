@@ -110,9 +110,9 @@ public final class Addresses {
                 .setBuilding(part(stated.building(), Addresses::numberPart, read.getBuilding()))
                 .setUnit(part(stated.unit(), Addresses::numberPart, read.getUnit()))
                 .setRoom(part(stated.room(), Addresses::numberPart, read.getRoom()));
-        if (!isLatin(raw) && (address.getEstate() != null || address.getBuilding() != null)) {
-            address.setNormalized(String.join("|", nz(address.getEstate()), nz(address.getBuilding()),
-                    nz(address.getUnit()), nz(address.getRoom())));
+        if (!isLatin(raw)) {
+            address.setNormalized(normalized(address.getEstate(), address.getBuilding(), address.getUnit(), address.getRoom(),
+                    read.getNormalized()));
         }
         return address.build();
     }
@@ -160,10 +160,13 @@ public final class Addresses {
         }
         rest = withoutRoadAndDoor(rest);
         String estate = looksLikeEstate(rest) ? estateName(rest) : null;
-        String normalized = estate == null && building == null ? s
-                : String.join("|", nz(estate), nz(building), nz(unit), nz(room));
         return Address.newBuilder().setRaw(raw).setCommunity(community).setEstate(estate).setBuilding(building)
-                .setUnit(unit).setRoom(room).setNormalized(normalized).setGrid(null).build();
+                .setUnit(unit).setRoom(room).setNormalized(normalized(estate, building, unit, room, s)).setGrid(null).build();
+    }
+
+    /** {@code estate|building|unit|room} when there is an estate or a building; otherwise {@code text}. */
+    private static String normalized(String estate, String building, String unit, String room, String text) {
+        return estate == null && building == null ? text : String.join("|", nz(estate), nz(building), nz(unit), nz(room));
     }
 
     /** An estate name as the grid register and the parser both key it: cleaned, without 小区. */

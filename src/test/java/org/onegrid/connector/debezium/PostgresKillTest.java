@@ -12,9 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -26,6 +23,7 @@ import org.onegrid.connector.TopicContents;
 import org.onegrid.embedded.EmbeddedKafkaBroker;
 import org.onegrid.schema.Operation;
 import org.onegrid.schema.RawRecord;
+import org.onegrid.testing.ChangesInBackground;
 import org.onegrid.testing.ChildService;
 import org.onegrid.testing.FreePorts;
 import org.onegrid.testing.GoldenTable;
@@ -101,27 +99,17 @@ class PostgresKillTest {
                 && service.get("/actuator/cdc/" + CONNECTOR).path("phase").asText().equals("STREAMING"));
         long snapshotted = rawCount();
         List<String> changes = CrashScenario.changes(TABLE);
-        int madeBeforeKill = changes.size() / 2;
-        CountDownLatch killed = new CountDownLatch(1);
-        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
-            try {
-                Sql.run(database::getConnection, changes.subList(0, madeBeforeKill).toArray(String[]::new));
-                killed.await();
-                Sql.run(database::getConnection, changes.subList(madeBeforeKill, changes.size()).toArray(String[]::new));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        ChangesInBackground department = ChangesInBackground.start(database::getConnection, changes, changes.size() / 2);
         service.awaiting(DEADLINE).pollInterval(Duration.ofMillis(20)).until(() -> rawCount() >= snapshotted + 10);
         service.kill();
-        killed.countDown();
+        department.release();
         long changesBeforeKill = changesOnRaw();
         assertThat(CrashScenario.changesArrived(raw())).as("killed in the middle of streaming").isFalse();
         System.out.printf("killed after %d of %d snapshot rows, then after %d change records%n", beforeKill.size(),
                 CrashScenario.ROWS, changesBeforeKill);
 
         service.start();
-        writer.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+        department.awaitDone(DEADLINE);
         service.awaiting(DEADLINE).until(() -> CrashScenario.changesArrived(raw()));
         List<RawRecord> records = raw();
         CrashScenario.assertEveryChangeOfEveryKey(records);

@@ -12,9 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -27,6 +24,7 @@ import org.onegrid.connector.TopicContents;
 import org.onegrid.embedded.EmbeddedKafkaBroker;
 import org.onegrid.schema.Operation;
 import org.onegrid.schema.RawRecord;
+import org.onegrid.testing.ChangesInBackground;
 import org.onegrid.testing.ChildService;
 import org.onegrid.testing.FreePorts;
 import org.onegrid.testing.GoldenTable;
@@ -120,26 +118,16 @@ class JdbcPollKillTest {
         service.awaiting(DEADLINE).until(() -> raw().stream().map(RawRecord::getSourceKey).distinct().count() == ROWS);
         long firstRead = TopicContents.endOffsets(kafka(), topic());
         List<String> changes = changes();
-        int madeBeforeKill = changes.size() / 2;
-        CountDownLatch killed = new CountDownLatch(1);
-        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
-            try {
-                Sql.run(database::getConnection, changes.subList(0, madeBeforeKill).toArray(String[]::new));
-                killed.await();
-                Sql.run(database::getConnection, changes.subList(madeBeforeKill, changes.size()).toArray(String[]::new));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        ChangesInBackground department = ChangesInBackground.start(database::getConnection, changes, changes.size() / 2);
         service.awaiting(DEADLINE).pollInterval(Duration.ofMillis(20)).until(() -> TopicContents.endOffsets(kafka(), topic()) >= firstRead + 10);
         service.kill();
-        killed.countDown();
+        department.release();
         assertThat(distinctChangesPerKey(raw())).as("killed in the middle of polling").isNotEqualTo(expectedChangesPerKey());
         System.out.printf("killed after %d of %d rows of the first read, then after %d changes%n", firstReadBeforeKill, ROWS,
                 raw().stream().filter(r -> r.getOperation() != Operation.SNAPSHOT).count());
 
         service.start();
-        writer.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
+        department.awaitDone(DEADLINE);
         service.awaiting(DEADLINE).until(() -> distinctChangesPerKey(raw()).keySet().equals(expectedChangesPerKey().keySet())
                 && raw().stream().anyMatch(r -> r.getSourceKey().equals(String.valueOf(SOFT_DELETED_TO)) && r.getOperation() == Operation.DELETE));
         List<RawRecord> records = raw();
