@@ -195,7 +195,7 @@ public final class Addresses {
 
     /** Half-width, no spaces, simplified characters, upper-case Latin letters, Arabic numbers. */
     static String clean(String raw) {
-        String s = Names.toSimplified(Text.removeSpaces(Text.halfWidth(raw))).toUpperCase(java.util.Locale.ROOT);
+        String s = Names.toSimplified(Text.removeSpaces(Text.halfWidth(raw))).toUpperCase(Locale.ROOT);
         s = REMARK.matcher(s).replaceAll("");
         s = s.replace('\u2014', '-').replace('\u2013', '-').replace('\u2012', '-');
         s = CHINESE_NUMBER.matcher(s).replaceAll(r -> arabic(r.group(1)));

@@ -1,6 +1,7 @@
 package org.onegrid.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.onegrid.mapping.RawRecords.aRawRecord;
 
 import java.time.LocalDate;
@@ -301,7 +302,7 @@ class MapperTest {
         assertThat(p.getAddress().getBuilding()).isEqualTo("8");
         assertThat(p.getAddress().getCommunity()).isEqualTo("winston hills");
         assertThat(p.getAttributes()).extracting(Attribute::getName, Attribute::getValue).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("soc_sec_id", "5304218"));
+                tuple("soc_sec_id", "5304218"));
         assertThat(p.getFlags()).containsExactly("ADDRESS_NOT_IN_GRID");
     }
 

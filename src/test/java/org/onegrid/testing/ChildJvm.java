@@ -23,7 +23,7 @@ public final class ChildJvm {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + maxHeap,
-                // Start-up speed over peak speed: these processes live for seconds, on machines shared with builds.
+                // Start-up speed over peak speed: a test starts such a process several times, on a machine shared with builds.
                 "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"),
                 mainClass.getName()));

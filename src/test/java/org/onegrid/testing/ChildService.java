@@ -41,8 +41,8 @@ public final class ChildService implements AutoCloseable {
         this.httpPort = httpPort;
     }
 
-    /** The service on {@code dataDir}, using the cluster at {@code bootstrapServers}, with more settings. */
-    public static ChildService on(Path dataDir, String bootstrapServers, Map<String, Object> more) {
+    /** The service on {@code dataDir}, using the cluster at {@code bootstrapServers}. */
+    public static ChildService on(Path dataDir, String bootstrapServers) {
         int httpPort = FreePorts.next();
         Map<String, Object> properties = new LinkedHashMap<>(EmbeddedServiceProperties.on(dataDir));
         properties.keySet().removeIf(key -> key.startsWith("onegrid.kafka.embedded."));
@@ -51,7 +51,6 @@ public final class ChildService implements AutoCloseable {
         // A killed instance never leaves its consumer groups: the restarted stages get its partitions once its session
         // has expired. Kafka's default (45 s) is for production; the broker's shortest keeps a test quick.
         properties.put("onegrid.kafka.client.session.timeout.ms", 6000);
-        properties.putAll(more);
         return new ChildService(dataDir, List.of(EmbeddedServiceProperties.asArguments(properties)), httpPort);
     }
 

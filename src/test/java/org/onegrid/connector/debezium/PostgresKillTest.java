@@ -86,7 +86,7 @@ class PostgresKillTest {
                         attributes:
                           version: { from: version, type: INTEGER }
                         """).writeInto(dir.resolve("connectors"), CONNECTOR);
-        service = ChildService.on(dir, broker.bootstrapServers(), Map.of());
+        service = ChildService.on(dir, broker.bootstrapServers());
 
         service.start();
         service.awaiting(DEADLINE).pollInterval(Duration.ofMillis(20)).until(() -> rawCount() > 0);

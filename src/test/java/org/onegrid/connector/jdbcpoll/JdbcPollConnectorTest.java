@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -50,7 +51,7 @@ class JdbcPollConnectorTest {
     static EmbeddedPostgres postgres;
     static MariaDbServer mariaDb;
     /** By name; filled when the service's properties are made, which is before a test runs (not before it is listed). */
-    static final Map<String, PollingDatabase> databases = new java.util.LinkedHashMap<>();
+    static final Map<String, PollingDatabase> databases = new LinkedHashMap<>();
 
     @Autowired
     KafkaBackbone backbone;

@@ -106,7 +106,7 @@ class JdbcPollKillTest {
                   attributes:
                     version: { from: version, type: INTEGER }
                 """.formatted(postgres.getPort(), secret, dir.resolve("state")));
-        service = ChildService.on(dir, broker.bootstrapServers(), Map.of());
+        service = ChildService.on(dir, broker.bootstrapServers());
 
         service.start();
         service.awaiting(DEADLINE).pollInterval(Duration.ofMillis(20)).until(() -> TopicContents.endOffsets(kafka(), topic()) > 0);
