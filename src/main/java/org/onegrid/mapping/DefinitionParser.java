@@ -32,6 +32,9 @@ final class DefinitionParser {
     static final String REQUIRE = "require";
     static final String GB2261 = "gb2261";
     static final String GB3304 = "gb3304";
+    static final String PARTS = "parts";
+    /** The address parts a mapping may state on their own, as {@code Addresses.Parts} names them. */
+    static final List<String> ADDRESS_PARTS = List.of("community", "estate", "building", "unit", "room");
 
     private static final List<String> COMMON = List.of("from", "value", "default", "join", "transforms", "codes");
     private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
@@ -58,6 +61,7 @@ final class DefinitionParser {
 
     MappingDefinition parse(JsonNode mapping) {
         Map<SharedField, FieldSpec> fields = new EnumMap<>(SharedField.class);
+        Map<String, FieldSpec> addressParts = new LinkedHashMap<>();
         List<FieldSpec> phones = new ArrayList<>();
         List<AttributeSpec> attributes = new ArrayList<>();
         FieldSpec deleted = null;
@@ -65,12 +69,12 @@ final class DefinitionParser {
         if (mapping == null || mapping.isNull() || mapping.isMissingNode()) {
             problem("", "the connector has no mapping.", "add a mapping: block that maps at least name or idNumber; "
                     + DOCS + " shows the syntax.");
-            return new MappingDefinition(connectorId, file, fields, phones, attributes, null, required);
+            return new MappingDefinition(connectorId, file, fields, addressParts, phones, attributes, null, required);
         }
         if (!mapping.isObject()) {
             problem("", "the mapping must be a block of shared field: source column.",
                     "write one line per shared field, e.g. name: XM; " + DOCS + " shows the syntax.");
-            return new MappingDefinition(connectorId, file, fields, phones, attributes, null, required);
+            return new MappingDefinition(connectorId, file, fields, addressParts, phones, attributes, null, required);
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = mapping.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
@@ -84,6 +88,9 @@ final class DefinitionParser {
                     FieldSpec spec = field(key, node, extraKeys(shared.get()), shared.get());
                     if (spec != null) {
                         fields.put(shared.get(), spec);
+                    }
+                    if (shared.get() == SharedField.ADDRESS && node.has(PARTS)) {
+                        addressParts.putAll(addressParts(node.get(PARTS)));
                     }
                 }
             } else if (key.equals(ATTRIBUTES)) {
@@ -108,13 +115,14 @@ final class DefinitionParser {
                         + " would be rejected.", "map " + field.key() + ", or remove it from require.");
             }
         }
-        return new MappingDefinition(connectorId, file, fields, phones, attributes, deleted, required);
+        return new MappingDefinition(connectorId, file, fields, addressParts, phones, attributes, deleted, required);
     }
 
     private static List<String> extraKeys(SharedField field) {
         return switch (field) {
             case BIRTH_DATE -> List.of("format", "twoDigitYears");
             case PHONES -> List.of("split", "areaCode");
+            case ADDRESS -> List.of(PARTS);
             default -> List.of();
         };
     }
@@ -152,6 +160,32 @@ final class DefinitionParser {
             }
         }
         return specs;
+    }
+
+    /** {@code address.parts}: part name → its field, each a column or a block as any other field. */
+    private Map<String, FieldSpec> addressParts(JsonNode node) {
+        String key = SharedField.ADDRESS.key() + "." + PARTS;
+        Map<String, FieldSpec> parts = new LinkedHashMap<>();
+        if (!node.isObject() || node.isEmpty()) {
+            problem(key, "must be a block of address part: source column.",
+                    "write e.g. parts: { estate: XQMC, building: LH }; the parts are " + String.join(", ", ADDRESS_PARTS) + ".");
+            return parts;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String part = entry.getKey();
+            if (!ADDRESS_PARTS.contains(part)) {
+                String near = Suggestions.nearest(part, ADDRESS_PARTS);
+                problem(key + "." + part, "unknown address part.", (near != null ? "did you mean " + near + "? " : "")
+                        + "The parts are " + String.join(", ", ADDRESS_PARTS) + ".");
+                continue;
+            }
+            FieldSpec spec = field(key + "." + part, entry.getValue(), List.of(), null);
+            if (spec != null) {
+                parts.put(part, spec);
+            }
+        }
+        return parts;
     }
 
     private List<AttributeSpec> attributes(JsonNode node) {

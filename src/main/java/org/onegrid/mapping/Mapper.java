@@ -16,9 +16,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.onegrid.schema.Address;
 import org.onegrid.schema.Attribute;
 import org.onegrid.schema.AttributeType;
@@ -180,7 +182,7 @@ public final class Mapper {
         flags.addAll(id.disagreementFlags(birthDate, gender));
         String ethnicity = ethnicity(text(SharedField.ETHNICITY, row), flags, requiredFailures);
         List<String> phones = phones(row, flags, requiredFailures);
-        Address address = address(text(SharedField.ADDRESS, row), flags, requiredFailures);
+        Address address = address(text(SharedField.ADDRESS, row), addressParts(row), flags, requiredFailures);
         List<Attribute> attributes = attributes(row, today, flags);
 
         if (name == null && id.status() == IdStatus.MISSING) {
@@ -300,8 +302,18 @@ public final class Mapper {
         return new ArrayList<>(phones);
     }
 
-    private Address address(String stated, Set<String> flags, List<MappingResult.Rejected> failures) {
-        Address parsed = Addresses.parse(stated);
+    private Addresses.Parts addressParts(JsonNode row) {
+        Map<String, FieldSpec> parts = definition.addressParts();
+        if (parts.isEmpty()) {
+            return Addresses.Parts.NONE;
+        }
+        Function<String, String> part = name -> parts.containsKey(name) ? parts.get(name).text(row) : null;
+        return new Addresses.Parts(part.apply("community"), part.apply("estate"), part.apply("building"), part.apply("unit"),
+                part.apply("room"));
+    }
+
+    private Address address(String stated, Addresses.Parts parts, Set<String> flags, List<MappingResult.Rejected> failures) {
+        Address parsed = Addresses.parse(stated, parts);
         if (parsed == null) {
             if (definition.requires(SharedField.ADDRESS)) {
                 failures.add(missing(SharedField.ADDRESS));

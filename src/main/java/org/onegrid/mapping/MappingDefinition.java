@@ -25,16 +25,18 @@ public final class MappingDefinition {
     private final String connectorId;
     private final String file;
     private final Map<SharedField, FieldSpec> fields;
+    private final Map<String, FieldSpec> addressParts;
     private final List<FieldSpec> phones;
     private final List<AttributeSpec> attributes;
     private final FieldSpec deleted;
     private final Set<SharedField> required;
 
-    MappingDefinition(String connectorId, String file, Map<SharedField, FieldSpec> fields, List<FieldSpec> phones,
-            List<AttributeSpec> attributes, FieldSpec deleted, Set<SharedField> required) {
+    MappingDefinition(String connectorId, String file, Map<SharedField, FieldSpec> fields, Map<String, FieldSpec> addressParts,
+            List<FieldSpec> phones, List<AttributeSpec> attributes, FieldSpec deleted, Set<SharedField> required) {
         this.connectorId = connectorId;
         this.file = file;
         this.fields = fields.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(fields));
+        this.addressParts = Map.copyOf(addressParts);
         this.phones = List.copyOf(phones);
         this.attributes = List.copyOf(attributes);
         this.deleted = deleted;
@@ -114,6 +116,11 @@ public final class MappingDefinition {
         return Optional.ofNullable(fields.get(field));
     }
 
+    /** The address parts stated on their own ({@code address.parts}), by part name; empty when none. */
+    Map<String, FieldSpec> addressParts() {
+        return addressParts;
+    }
+
     List<FieldSpec> phones() {
         return phones;
     }
@@ -136,6 +143,7 @@ public final class MappingDefinition {
 
     private List<FieldSpec> allSpecs() {
         List<FieldSpec> all = new ArrayList<>(fields.values());
+        all.addAll(addressParts.values());
         all.addAll(phones);
         attributes.forEach(a -> all.add(a.field()));
         if (deleted != null) {

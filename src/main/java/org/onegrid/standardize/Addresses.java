@@ -1,5 +1,7 @@
 package org.onegrid.standardize;
 
+import java.util.Locale;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,6 +36,10 @@ import org.onegrid.schema.Address;
  * when an estate or building is found; otherwise the cleaned text itself. The community is not
  * part of it, because many departments leave it out. Parsing never fails: an address it cannot
  * read is kept whole.
+ *
+ * <p>An address written in Latin letters without any Chinese character ({@code 8 stanley street,
+ * winston hills 4223 nsw}) is not parsed: its normalized form is its words, lower-case, separated
+ * by single spaces, and it has no parts unless they are stated ({@link #parse(String, Parts)}).
  */
 public final class Addresses {
 
@@ -64,14 +70,54 @@ public final class Addresses {
     }
 
     /**
+     * Parts of an address that a department keeps in fields of its own (an estate column, a building
+     * column...), each null when not stated.
+     */
+    public record Parts(String community, String estate, String building, String unit, String room) {
+
+        /** No part stated: everything comes from the text. */
+        public static final Parts NONE = new Parts(null, null, null, null, null);
+    }
+
+    /**
      * Parses a stated address. The grid is left null (see {@link GridLocator}).
      *
      * @return the parsed address, or null when nothing is stated
      */
     public static Address parse(String raw) {
+        return parse(raw, Parts.NONE);
+    }
+
+    /**
+     * Parses a stated address of which some parts are stated on their own: each stated part, cleaned
+     * as the parser cleans it (a Latin-script part as words), replaces the part read from the text,
+     * and the normalized form follows the parts that result. The grid is left null.
+     *
+     * @return the address, or null when no text is stated (parts alone make no address)
+     */
+    public static Address parse(String raw, Parts stated) {
         if (Text.isBlank(raw)) {
             return null;
         }
+        Address read = isLatin(raw) ? Address.newBuilder().setRaw(raw).setNormalized(words(raw)).setGrid(null).build()
+                : chinese(raw);
+        if (stated.equals(Parts.NONE)) {
+            return read;
+        }
+        Address.Builder address = Address.newBuilder(read)
+                .setCommunity(part(stated.community(), Addresses::clean, read.getCommunity()))
+                .setEstate(part(stated.estate(), Addresses::estateName, read.getEstate()))
+                .setBuilding(part(stated.building(), Addresses::numberPart, read.getBuilding()))
+                .setUnit(part(stated.unit(), Addresses::numberPart, read.getUnit()))
+                .setRoom(part(stated.room(), Addresses::numberPart, read.getRoom()));
+        if (!isLatin(raw)) {
+            address.setNormalized(normalized(address.getEstate(), address.getBuilding(), address.getUnit(), address.getRoom(),
+                    read.getNormalized()));
+        }
+        return address.build();
+    }
+
+    private static Address chinese(String raw) {
         String s = clean(raw);
         String rest = s;
         String building = null;
@@ -114,10 +160,13 @@ public final class Addresses {
         }
         rest = withoutRoadAndDoor(rest);
         String estate = looksLikeEstate(rest) ? estateName(rest) : null;
-        String normalized = estate == null && building == null ? s
-                : String.join("|", nz(estate), nz(building), nz(unit), nz(room));
         return Address.newBuilder().setRaw(raw).setCommunity(community).setEstate(estate).setBuilding(building)
-                .setUnit(unit).setRoom(room).setNormalized(normalized).setGrid(null).build();
+                .setUnit(unit).setRoom(room).setNormalized(normalized(estate, building, unit, room, s)).setGrid(null).build();
+    }
+
+    /** {@code estate|building|unit|room} when there is an estate or a building; otherwise {@code text}. */
+    private static String normalized(String estate, String building, String unit, String room, String text) {
+        return estate == null && building == null ? text : String.join("|", nz(estate), nz(building), nz(unit), nz(room));
     }
 
     /** An estate name as the grid register and the parser both key it: cleaned, without 小区. */
@@ -146,7 +195,7 @@ public final class Addresses {
 
     /** Half-width, no spaces, simplified characters, upper-case Latin letters, Arabic numbers. */
     static String clean(String raw) {
-        String s = Names.toSimplified(Text.removeSpaces(Text.halfWidth(raw))).toUpperCase(java.util.Locale.ROOT);
+        String s = Names.toSimplified(Text.removeSpaces(Text.halfWidth(raw))).toUpperCase(Locale.ROOT);
         s = REMARK.matcher(s).replaceAll("");
         s = s.replace('\u2014', '-').replace('\u2013', '-').replace('\u2012', '-');
         s = CHINESE_NUMBER.matcher(s).replaceAll(r -> arabic(r.group(1)));
@@ -222,6 +271,29 @@ public final class Addresses {
     private static String withoutRoadAndDoor(String s) {
         Matcher m = ROAD_AND_DOOR.matcher(s);
         return m.matches() ? m.group(1) : s;
+    }
+
+    /** A stated part, cleaned: Latin-script text as words, other text by {@code chinese}; when not stated, the part read. */
+    private static String part(String stated, UnaryOperator<String> chinese, String read) {
+        if (Text.isBlank(stated)) {
+            return read;
+        }
+        return isLatin(stated) ? words(stated) : chinese.apply(stated);
+    }
+
+    private static String numberPart(String stated) {
+        return number(clean(stated));
+    }
+
+    /** Latin letters and no Chinese character: an address written as words. */
+    static boolean isLatin(String text) {
+        return text.codePoints().noneMatch(Text::isHan)
+                && text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN);
+    }
+
+    /** Half-width, lower-case words and numbers, separated by single spaces. */
+    static String words(String text) {
+        return Text.halfWidth(text).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
 
     private static String number(String digits) {

@@ -5,13 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.onegrid.backbone.AvroSerde;
 import org.onegrid.backbone.KafkaBackbone;
@@ -26,7 +30,21 @@ public final class TopicContents {
     private TopicContents() {}
 
     public static List<RawRecord> raw(KafkaBackbone backbone, String topic) {
-        return read(backbone, topic, AvroSerde.of(RawRecord.class)).stream().map(ConsumerRecord::value).toList();
+        return raw(backbone.clientConfig(), topic);
+    }
+
+    /** The same on any cluster: {@code clientConfig} names at least its bootstrap servers. */
+    public static List<RawRecord> raw(Map<String, Object> clientConfig, String topic) {
+        return read(clientConfig, topic, AvroSerde.of(RawRecord.class)).stream().map(ConsumerRecord::value).toList();
+    }
+
+    /** How many records a topic holds (its end offsets, summed): cheap enough to watch a connector's progress closely. */
+    public static long endOffsets(Map<String, Object> clientConfig, String topic) {
+        try (var consumer = new KafkaConsumer<>(clientConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+        }
     }
 
     public static List<RejectedRecord> rejected(KafkaBackbone backbone, String connector) {
@@ -36,7 +54,18 @@ public final class TopicContents {
 
     public static <T extends org.apache.avro.specific.SpecificRecord> List<ConsumerRecord<String, T>> read(
             KafkaBackbone backbone, String topic, AvroSerde<T> serde) {
-        try (var consumer = new KafkaConsumer<>(backbone.clientConfig(), new StringDeserializer(), serde)) {
+        return read(backbone.clientConfig(), topic, serde);
+    }
+
+    /**
+     * Every committed record of a topic, from its beginning to its end offsets, on any cluster ({@code clientConfig}
+     * names at least the bootstrap servers). Records of aborted transactions (a stage killed mid-transaction) are not
+     * read.
+     */
+    public static <T> List<ConsumerRecord<String, T>> read(Map<String, Object> clientConfig, String topic, Deserializer<T> values) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);

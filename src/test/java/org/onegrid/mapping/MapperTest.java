@@ -1,6 +1,7 @@
 package org.onegrid.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.onegrid.mapping.RawRecords.aRawRecord;
 
 import java.time.LocalDate;
@@ -264,6 +265,45 @@ class MapperTest {
                 .map(aRawRecord().column("XM", "张伟").column("MZ", "无").build()));
         assertThat(p.getEthnicity()).isNull();
         assertThat(p.getFlags()).isEmpty();
+    }
+
+    @Test
+    void takesAddressPartsFromColumnsOfTheirOwnAndPlacesTheAddressByThem() {
+        SourcePerson p = person(mapper("""
+                name: XM
+                address: { from: [XQMC, LH, DY, FH], join: " ", parts: { community: SQ, estate: XQMC, building: LH, unit: DY, room: FH } }
+                """).map(aRawRecord().column("XM", "张伟").column("SQ", "长青社区").column("XQMC", "阳光花园小区").column("LH", "9")
+                .column("DY", "1").column("FH", "0302").build()));
+        assertThat(p.getAddress().getNormalized()).isEqualTo("阳光花园|9|1|302");
+        assertThat(p.getAddress().getCommunity()).isEqualTo("长青社区");
+        assertThat(p.getAddress().getGrid().getGrid()).isEqualTo("360502001001002");
+        assertThat(p.getFlags()).isEmpty();
+    }
+
+    @Test
+    void mapsALatinScriptRecordAsFebrlWritesIt() {
+        SourcePerson p = person(mapper("""
+                name: { from: [given_name, surname], join: " " }
+                birthDate: { from: date_of_birth, format: yyyyMMdd }
+                address:
+                  from: [street_number, address_1, address_2, suburb, postcode, state]
+                  join: " "
+                  parts: { building: street_number, estate: address_1, community: suburb }
+                attributes:
+                  soc_sec_id: soc_sec_id
+                """).map(aRawRecord().column("given_name", " michaela").column("surname", " neumann").column("street_number", " 8")
+                .column("address_1", " stanley street").column("address_2", " miami").column("suburb", " winston hills")
+                .column("postcode", " 4223").column("state", " nsw").column("date_of_birth", " 19151111")
+                .column("soc_sec_id", " 5304218").build()));
+        assertThat(p.getName()).isEqualTo("michaela neumann");
+        assertThat(p.getBirthDate()).isEqualTo(LocalDate.of(1915, 11, 11));
+        assertThat(p.getAddress().getNormalized()).isEqualTo("8 stanley street miami winston hills 4223 nsw");
+        assertThat(p.getAddress().getEstate()).isEqualTo("stanley street");
+        assertThat(p.getAddress().getBuilding()).isEqualTo("8");
+        assertThat(p.getAddress().getCommunity()).isEqualTo("winston hills");
+        assertThat(p.getAttributes()).extracting(Attribute::getName, Attribute::getValue).containsExactly(
+                tuple("soc_sec_id", "5304218"));
+        assertThat(p.getFlags()).containsExactly("ADDRESS_NOT_IN_GRID");
     }
 
     @Test

@@ -173,4 +173,31 @@ class MappingDefinitionTest {
             assertThat(p.fix()).contains("did you mean idCard?");
         });
     }
+
+    @Test
+    void readsAddressPartsStatedInColumnsOfTheirOwn() {
+        MappingDefinition definition = MappingDefinition.parse("health", yaml("""
+                name: XM
+                address:
+                  from: [XQMC, LH, FH]
+                  join: "-"
+                  parts: { estate: XQMC, building: { from: LH, transforms: trim }, room: FH }
+                """));
+        assertThat(definition.addressParts()).containsOnlyKeys("estate", "building", "room");
+        assertThat(definition.sourceColumns()).containsExactly("XM", "XQMC", "LH", "FH");
+        assertThat(definition.problems(Set.of("XM", "XQMC", "LH"))).extracting(ConfigProblem::where)
+                .containsExactly("connectors/health.yaml: mapping.address", "connectors/health.yaml: mapping.address.parts.room");
+    }
+
+    @Test
+    void reportsAnUnknownAddressPartAndPartsOutsideTheAddress() {
+        assertThat(problems("name: XM\naddress: { from: DZ, parts: { biulding: LH } }\n")).singleElement().satisfies(p -> {
+            assertThat(p.where()).isEqualTo("connectors/health.yaml: mapping.address.parts.biulding");
+            assertThat(p.fix()).contains("did you mean building?").contains("community, estate, building, unit, room");
+        });
+        assertThat(problems("name: { from: XM, parts: { estate: XQ } }\n")).singleElement()
+                .satisfies(p -> assertThat(p.where()).endsWith("mapping.name.parts"));
+        assertThat(problems("name: XM\naddress: { from: DZ, parts: XQ }\n")).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("block of address part"));
+    }
 }

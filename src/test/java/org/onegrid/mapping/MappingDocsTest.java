@@ -34,8 +34,12 @@ class MappingDocsTest {
             assertThat(page).as("docs/mapping.md lists key " + key).contains("| `" + key + "` |");
         }
         for (String key : new String[] {"attributes", "deleted", "require", "from", "value", "default", "join",
-            "transforms", "codes", "format", "twoDigitYears", "split", "areaCode", "type", "group", "equals"}) {
+            "transforms", "codes", "format", "twoDigitYears", "split", "areaCode", "type", "group", "equals",
+            DefinitionParser.PARTS}) {
             assertThat(page).as("docs/mapping.md lists key " + key).contains("| `" + key + "` |");
+        }
+        for (String part : DefinitionParser.ADDRESS_PARTS) {
+            assertThat(page).as("docs/mapping.md lists address part " + part).contains("`" + part + "`");
         }
         for (String transform : Transform.SIMPLE.keySet()) {
             assertThat(page).as("docs/mapping.md lists transform " + transform).contains("`" + transform + "`");

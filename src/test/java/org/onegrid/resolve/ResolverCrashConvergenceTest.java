@@ -9,20 +9,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -32,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.onegrid.backbone.Topics;
+import org.onegrid.connector.TopicContents;
 import org.onegrid.embedded.EmbeddedKafkaBroker;
 import org.onegrid.embedded.population.PopulationSpec;
 import org.onegrid.resolve.cluster.Survivorship;
@@ -39,6 +36,7 @@ import org.onegrid.resolve.match.ScoringMatcher;
 import org.onegrid.schema.GoldenPerson;
 import org.onegrid.schema.PersonLink;
 import org.onegrid.schema.SourcePerson;
+import org.onegrid.testing.ChildJvm;
 import org.onegrid.testing.FreePorts;
 
 /**
@@ -132,15 +130,10 @@ class ResolverCrashConvergenceTest {
 
     private Process startResolver(int run) throws IOException {
         Path log = dir.resolve("resolver-" + run + ".log");
-        List<String> command = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"),
-                ResolverProcess.class.getName(),
+        Process process = ChildJvm.start(ResolverProcess.class, "512m", List.of(
                 "--onegrid.kafka.bootstrap-servers=" + broker.bootstrapServers(),
                 "--onegrid.topics.partitions=1",
-                "--onegrid.resolve.state-dir=" + dir.resolve("streams"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                "--onegrid.resolve.state-dir=" + dir.resolve("streams")), log);
         await().atMost(STARTUP).until(() -> !process.isAlive() || Files.readString(log).contains(ResolverProcess.STARTED));
         assertThat(process.isAlive()).as("resolver process %d is running; its output is in %s", run, log).isTrue();
         return process;
@@ -157,23 +150,8 @@ class ResolverCrashConvergenceTest {
         }
     }
 
-    /** Every committed record of a topic, from the beginning to its end. */
-    private <V extends SpecificRecord> List<ConsumerRecord<String, V>> read(String topic, Deserializer<V> values) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<ConsumerRecord<String, V>> records = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-        }
-        return records;
+    private <V> List<ConsumerRecord<String, V>> read(String topic, Deserializer<V> values) {
+        return TopicContents.read(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), topic, values);
     }
 
     private static Map<String, List<String>> goldenVersions(List<ConsumerRecord<String, GoldenPerson>> records) {

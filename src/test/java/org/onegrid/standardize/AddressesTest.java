@@ -108,6 +108,42 @@ class AddressesTest {
     }
 
     @Test
+    void keepsALatinScriptAddressAsItsWordsWithoutReadingItAsAChineseOne() {
+        Address a = Addresses.parse(" 8 Stanley  Street, Miami，Winston Hills 4223 NSW");
+        assertThat(a.getNormalized()).isEqualTo("8 stanley street miami winston hills 4223 nsw");
+        assertThat(a.getEstate()).isNull();
+        assertThat(a.getBuilding()).isNull();
+        assertThat(a.getCommunity()).isNull();
+        assertThat(Addresses.parse("3-2-401").getNormalized()).as("no letters: still read as a Chinese address").isEqualTo("|3|2|401");
+    }
+
+    @Test
+    void takesPartsStatedOnTheirOwnOverThoseReadFromTheText() {
+        Address a = Addresses.parse("阳光花园3-2-401", new Addresses.Parts("长青社区", "阳光花园小区", "03", null, null));
+        assertThat(a.getCommunity()).isEqualTo("长青社区");
+        assertThat(a.getEstate()).isEqualTo("阳光花园");
+        assertThat(a.getBuilding()).isEqualTo("3");
+        assertThat(a.getUnit()).as("not stated: read from the text").isEqualTo("2");
+        assertThat(a.getRoom()).isEqualTo("401");
+        assertThat(a.getNormalized()).isEqualTo("阳光花园|3|2|401");
+
+        Address rebuilt = Addresses.parse("胜利路88号", new Addresses.Parts(null, "幸福里", "12", "1", "302"));
+        assertThat(rebuilt.getNormalized()).as("the normalized form follows the parts").isEqualTo("幸福里|12|1|302");
+    }
+
+    @Test
+    void takesLatinScriptPartsAsWordsAndKeepsTheNormalizedFormOfTheWholeText() {
+        Address a = Addresses.parse("8 stanley street miami winston hills 4223 nsw",
+                new Addresses.Parts("Winston  Hills", "Stanley Street", "8", null, null));
+        assertThat(a.getCommunity()).isEqualTo("winston hills");
+        assertThat(a.getEstate()).isEqualTo("stanley street");
+        assertThat(a.getBuilding()).isEqualTo("8");
+        assertThat(a.getNormalized()).isEqualTo("8 stanley street miami winston hills 4223 nsw");
+        assertThat(Addresses.parse(null, new Addresses.Parts(null, "stanley street", "8", null, null)))
+                .as("parts without the text make no address").isNull();
+    }
+
+    @Test
     void keepsAnAddressItCannotReadWhole() {
         Address a = Addresses.parse("详见户口本");
         assertThat(a.getRaw()).isEqualTo("详见户口本");

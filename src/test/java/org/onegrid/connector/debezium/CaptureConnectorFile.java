@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * A change-data-capture connector file for a test database:
  * {@code aCaptureConnector("debezium-mariadb").on(port).database("public_security").user("cdc", secret).tables("rk_jbxx")
  * .namesIn("XM").batchSize(250).stateDir(dir).writeInto(connectors, "public-security")}. Quick polling and heartbeats,
- * so tests need not wait; a minimal mapping (the name column), which every connector needs.
+ * so tests need not wait; a minimal mapping (the name column, which every connector needs) unless one is given.
  */
 final class CaptureConnectorFile {
 
@@ -20,7 +20,7 @@ final class CaptureConnectorFile {
     private String tables;
     private int batchSize = 2048;
     private Path stateDir;
-    private String nameColumn = "name";
+    private String mapping = "  name: name\n";
 
     private CaptureConnectorFile(String type) {
         this.type = type;
@@ -64,7 +64,12 @@ final class CaptureConnectorFile {
 
     /** The column the (minimal) mapping reads the name from; every connector needs a mapping. */
     CaptureConnectorFile namesIn(String column) {
-        this.nameColumn = column;
+        return mapping("name: " + column);
+    }
+
+    /** The whole mapping block, as the lines under {@code mapping:} (without their indentation). */
+    CaptureConnectorFile mapping(String block) {
+        this.mapping = block.stripTrailing().indent(2);
         return this;
     }
 
@@ -86,8 +91,7 @@ final class CaptureConnectorFile {
                   batch-size: %d
                   state-dir: %s
                 mapping:
-                  name: %s
-                """.formatted(type, port, database, user, passwordFile, tables, batchSize, stateDir, nameColumn));
+                %s""".formatted(type, port, database, user, passwordFile, tables, batchSize, stateDir, mapping));
         return file;
     }
 }

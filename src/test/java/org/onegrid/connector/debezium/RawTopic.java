@@ -5,18 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.onegrid.backbone.AvroSerde;
 import org.onegrid.backbone.KafkaBackbone;
 import org.onegrid.backbone.Topics;
+import org.onegrid.connector.TopicContents;
 import org.onegrid.schema.Operation;
 import org.onegrid.schema.RawRecord;
 
@@ -28,22 +22,12 @@ final class RawTopic {
     private RawTopic() {}
 
     static List<RawRecord> read(KafkaBackbone backbone, String connector) {
-        String topic = Topics.raw(connector).name();
-        Map<String, Object> config = backbone.clientConfig();
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        AvroSerde<RawRecord> serde = AvroSerde.of(RawRecord.class);
-        List<RawRecord> records = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), serde.deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> records.add(r.value()));
-            }
-        }
-        return records;
+        return read(backbone.clientConfig(), connector);
+    }
+
+    /** The same on any cluster: {@code clientConfig} names at least its bootstrap servers. */
+    static List<RawRecord> read(Map<String, Object> clientConfig, String connector) {
+        return TopicContents.raw(clientConfig, Topics.raw(connector).name());
     }
 
     static JsonNode payload(RawRecord record) {

@@ -6,21 +6,18 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.onegrid.backbone.KafkaBackbone;
 import org.onegrid.backbone.Topics;
 import org.onegrid.connector.ConnectorStatus;
@@ -29,6 +26,8 @@ import org.onegrid.connector.TopicContents;
 import org.onegrid.schema.Operation;
 import org.onegrid.schema.RawRecord;
 import org.onegrid.testing.EmbeddedServiceProperties;
+import org.onegrid.testing.MariaDbServer;
+import org.onegrid.testing.PollingDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -36,8 +35,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The service with jdbc-poll connectors on a real PostgreSQL and the real embedded broker: the first read in batches
- * as snapshot, rows sharing one updated_at across batch boundaries, updates, creates, soft deletes, an increasing key.
+ * The service with jdbc-poll connectors on a real PostgreSQL and a real MariaDB, and the real embedded broker: the
+ * first read in batches as snapshot, rows sharing one updated_at across batch boundaries, updates, creates, soft
+ * deletes, an increasing key. Every test runs against each database, each read by connectors of its own
+ * ({@code residents-postgres}, {@code residents-mariadb}...) in one service.
  */
 // The sandbox starts before dynamic properties are seen; switched off here, where start-up reads it.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "onegrid.sandbox.enabled=false")
@@ -48,7 +49,9 @@ class JdbcPollConnectorTest {
     static final Path root = Path.of("target", "jdbc-poll-test-" + ProcessHandle.current().pid()).toAbsolutePath();
 
     static EmbeddedPostgres postgres;
-    static DataSource database;
+    static MariaDbServer mariaDb;
+    /** By name; filled when the service's properties are made, which is before a test runs (not before it is listed). */
+    static final Map<String, PollingDatabase> databases = new LinkedHashMap<>();
 
     @Autowired
     KafkaBackbone backbone;
@@ -59,39 +62,42 @@ class JdbcPollConnectorTest {
     @DynamicPropertySource
     static void service(DynamicPropertyRegistry registry) throws Exception {
         postgres = EmbeddedPostgres.builder().start();
-        database = postgres.getPostgresDatabase();
-        sql("""
-                CREATE TABLE ca_resident (id INTEGER PRIMARY KEY, full_name VARCHAR(40), id_card VARCHAR(18), phone VARCHAR(20),
-                  allowance NUMERIC(10,2), birthday DATE, is_deleted SMALLINT DEFAULT 0, created_at TIMESTAMP, updated_at TIMESTAMP)""",
-                "CREATE TABLE rk_event (seq BIGINT PRIMARY KEY, rybh VARCHAR(20), kind VARCHAR(10))");
-        for (int id = 1; id <= 7; id++) {
-            insertResident(id, id <= 5 ? "2024-05-06 14:23:11" : "2024-05-07 08:00:00");
+        mariaDb = MariaDbServer.start(root.resolve("mariadb"), "civil_affairs");
+        for (PollingDatabase database : List.of(PollingDatabase.postgres(postgres, root.resolve("secrets")), PollingDatabase.mariaDb(mariaDb))) {
+            databases.put(database.name(), database);
+            database.sql("""
+                    CREATE TABLE ca_resident (id INTEGER PRIMARY KEY, full_name VARCHAR(40), id_card VARCHAR(18), phone VARCHAR(20),
+                      allowance NUMERIC(10,2), birthday DATE, is_deleted SMALLINT DEFAULT 0, created_at %1$s, updated_at %1$s)"""
+                            .formatted(database.dateTime()),
+                    "CREATE TABLE rk_event (seq BIGINT PRIMARY KEY, rybh VARCHAR(20), kind VARCHAR(10))");
+            for (int id = 1; id <= 7; id++) {
+                insertResident(database, id, id <= 5 ? "2024-05-06 14:23:11" : "2024-05-07 08:00:00");
+            }
+            for (int seq = 1; seq <= 5; seq++) {
+                database.sql("INSERT INTO rk_event VALUES (" + seq + ", 'RY" + seq + "', 'MOVE')");
+            }
+            Path connectors = root.resolve("connectors");
+            connector(connectors, database, "residents", "[id]", "table: ca_resident", "cursor-column: updated_at", "batch-size: 3",
+                    "soft-delete-column: is_deleted", "created-column: created_at");
+            connector(connectors, database, "events", "[seq]", "table: rk_event", "cursor: increasing-key", "cursor-column: seq",
+                    "batch-size: 2");
         }
-        for (int seq = 1; seq <= 5; seq++) {
-            sql("INSERT INTO rk_event VALUES (" + seq + ", 'RY" + seq + "', 'MOVE')");
-        }
-        Path secret = root.resolve("secrets").resolve("pg.password");
-        Files.createDirectories(secret.getParent());
-        Files.writeString(secret, "not-checked-by-trust-auth\n");
-        Path connectors = root.resolve("connectors");
-        connector(connectors, "residents", secret, "[id]", "table: ca_resident", "cursor-column: updated_at", "batch-size: 3",
-                "soft-delete-column: is_deleted", "created-column: created_at");
-        connector(connectors, "events", secret, "[seq]", "table: rk_event", "cursor: increasing-key", "cursor-column: seq", "batch-size: 2");
         EmbeddedServiceProperties.on(root).forEach((key, value) -> registry.add(key, () -> value));
     }
 
-    static void connector(Path connectors, String id, Path secret, String key, String... sourceLines) {
+    static void connector(Path connectors, PollingDatabase database, String table, String key, String... sourceLines) {
+        String id = table + "-" + database.name();
         StringBuilder yaml = new StringBuilder("""
                 type: jdbc-poll
                 department: 民政局 (civil affairs)
                 key: %s
                 source:
-                  url: jdbc:postgresql://127.0.0.1:%d/postgres
-                  user: postgres
+                  url: %s
+                  user: %s
                   password: ${file:%s}
                   poll-interval: 200ms
                   state-dir: %s
-                """.formatted(key, postgres.getPort(), secret, root.resolve("state").resolve(id)));
+                """.formatted(key, database.url(), database.user(), database.passwordFile(), root.resolve("state").resolve(id)));
         for (String line : sourceLines) {
             yaml.append("  ").append(line).append('\n');
         }
@@ -100,16 +106,22 @@ class JdbcPollConnectorTest {
     }
 
     @AfterAll
-    static void stopDatabase() throws IOException {
+    static void stopDatabases() throws Exception {
         if (postgres != null) {
             postgres.close();
         }
+        if (mariaDb != null) {
+            mariaDb.close();
+        }
     }
 
-    @Test
-    void readsTheTableInBatchesAsSnapshotWithoutSkippingRowsOfOneTimeThenUpdatesCreatesAndSoftDeletes() throws Exception {
-        awaiting().untilAsserted(() -> assertThat(raw("residents")).hasSize(7));
-        List<RawRecord> snapshot = raw("residents");
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"postgres", "mariadb"})
+    void readsTheTableInBatchesAsSnapshotWithoutSkippingRowsOfOneTimeThenUpdatesCreatesAndSoftDeletes(String name) throws Exception {
+        PollingDatabase database = databases.get(name);
+        String residents = "residents-" + database.name();
+        awaiting().untilAsserted(() -> assertThat(raw(residents)).hasSize(7));
+        List<RawRecord> snapshot = raw(residents);
         assertThat(TopicContents.countPerKey(snapshot).values()).as("each row written once").containsOnly(1L);
         assertThat(snapshot).allSatisfy(r -> assertThat(r.getOperation()).isEqualTo(Operation.SNAPSHOT));
         RawRecord third = TopicContents.byKey(snapshot).get("3");
@@ -123,57 +135,52 @@ class JdbcPollConnectorTest {
         assertThat(row.get("allowance").decimalValue()).isEqualByComparingTo("1234.50");
         assertThat(row.get("phone").isNull()).isTrue();
 
-        sql("UPDATE ca_resident SET phone = '13900000002', updated_at = '2024-05-08 09:00:00' WHERE id = 2");
-        insertResident(8, "2024-05-08 09:00:00");
-        insertResident(9, "2024-05-08 09:00:00");
-        sql("UPDATE ca_resident SET is_deleted = 1, updated_at = '2024-05-08 09:00:01' WHERE id = 4");
+        database.sql("UPDATE ca_resident SET phone = '13900000002', updated_at = '2024-05-08 09:00:00' WHERE id = 2");
+        insertResident(database, 8, "2024-05-08 09:00:00");
+        insertResident(database, 9, "2024-05-08 09:00:00");
+        database.sql("UPDATE ca_resident SET is_deleted = 1, updated_at = '2024-05-08 09:00:01' WHERE id = 4");
 
-        awaiting().untilAsserted(() -> assertThat(raw("residents")).hasSize(11));
-        Map<String, List<Operation>> operations = raw("residents").stream().collect(Collectors.groupingBy(RawRecord::getSourceKey,
+        awaiting().untilAsserted(() -> assertThat(raw(residents)).hasSize(11));
+        Map<String, List<Operation>> operations = raw(residents).stream().collect(Collectors.groupingBy(RawRecord::getSourceKey,
                 Collectors.mapping(RawRecord::getOperation, Collectors.toList())));
         assertThat(operations.get("2")).containsExactly(Operation.SNAPSHOT, Operation.UPDATE);
         assertThat(operations.get("8")).containsExactly(Operation.CREATE);
         assertThat(operations.get("9")).containsExactly(Operation.CREATE);
         assertThat(operations.get("4")).containsExactly(Operation.SNAPSHOT, Operation.DELETE);
-        assertThat(TopicContents.payload(TopicContents.byKey(raw("residents")).get("2")).get("phone").asText()).isEqualTo("13900000002");
-        ConnectorStatus status = status("residents");
+        assertThat(TopicContents.payload(TopicContents.byKey(raw(residents)).get("2")).get("phone").asText()).isEqualTo("13900000002");
+        ConnectorStatus status = status(residents);
         assertThat(status.state().name()).isEqualTo("RUNNING");
         assertThat(status.recordsIn()).isEqualTo(11);
         assertThat(status.notes()).noneMatch(n -> n.startsWith("deletes are not seen"));
-        JsonNode cursor = JSON.readTree(root.resolve("state/residents/cursor.json").toFile());
+        JsonNode cursor = JSON.readTree(root.resolve("state").resolve(residents).resolve("cursor.json").toFile());
         assertThat(cursor.at("/last/0/value").asText()).isEqualTo("2024-05-08T09:00:01");
         assertThat(cursor.at("/last/1/value").asText()).isEqualTo("4");
     }
 
-    @Test
-    void readsNewRowsByAnIncreasingKeyAndSaysThatDeletesAndUpdatesAreNotSeen() throws Exception {
-        awaiting().untilAsserted(() -> assertThat(raw("events")).hasSize(5));
-        assertThat(raw("events")).allSatisfy(r -> assertThat(r.getOperation()).isEqualTo(Operation.SNAPSHOT));
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"postgres", "mariadb"})
+    void readsNewRowsByAnIncreasingKeyAndSaysThatDeletesAndUpdatesAreNotSeen(String name) throws Exception {
+        PollingDatabase database = databases.get(name);
+        String events = "events-" + database.name();
+        awaiting().untilAsserted(() -> assertThat(raw(events)).hasSize(5));
+        assertThat(raw(events)).allSatisfy(r -> assertThat(r.getOperation()).isEqualTo(Operation.SNAPSHOT));
 
-        sql("INSERT INTO rk_event VALUES (6, 'RY6', 'BIRTH'), (7, 'RY7', 'BIRTH'), (8, 'RY8', 'DEATH')");
+        database.sql("INSERT INTO rk_event VALUES (6, 'RY6', 'BIRTH'), (7, 'RY7', 'BIRTH'), (8, 'RY8', 'DEATH')");
 
-        awaiting().untilAsserted(() -> assertThat(raw("events")).hasSize(8));
-        assertThat(TopicContents.countPerKey(raw("events")).values()).containsOnly(1L);
-        RawRecord created = TopicContents.byKey(raw("events")).get("7");
+        awaiting().untilAsserted(() -> assertThat(raw(events)).hasSize(8));
+        assertThat(TopicContents.countPerKey(raw(events)).values()).containsOnly(1L);
+        RawRecord created = TopicContents.byKey(raw(events)).get("7");
         assertThat(created.getOperation()).isEqualTo(Operation.CREATE);
         assertThat(created.getSourcePosition()).isEqualTo("7");
         assertThat(created.getSourceTime()).isNull();
-        assertThat(status("events").notes())
+        assertThat(status(events).notes())
                 .anySatisfy(n -> assertThat(n).startsWith("deletes are not seen").contains("rk_event"))
                 .anySatisfy(n -> assertThat(n).startsWith("updates are not seen"));
     }
 
-    static void insertResident(int id, String updatedAt) throws SQLException {
-        sql(("INSERT INTO ca_resident (id, full_name, id_card, phone, allowance, birthday, created_at, updated_at) VALUES (%d, '测试居民%d', "
+    static void insertResident(PollingDatabase database, int id, String updatedAt) throws SQLException {
+        database.sql(("INSERT INTO ca_resident (id, full_name, id_card, phone, allowance, birthday, created_at, updated_at) VALUES (%d, '测试居民%d', "
                 + "'36050219850302%03dX', NULL, 1234.50, '1985-03-02', '%s', '%s')").formatted(id, id, id, updatedAt, updatedAt));
-    }
-
-    static void sql(String... statements) throws SQLException {
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        }
     }
 
     private List<RawRecord> raw(String connector) {
