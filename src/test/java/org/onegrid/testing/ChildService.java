@@ -51,6 +51,8 @@ public final class ChildService implements AutoCloseable {
         // A killed instance never leaves its consumer groups: the restarted stages get its partitions once its session
         // has expired. Kafka's default (45 s) is for production; the broker's shortest keeps a test quick.
         properties.put("onegrid.kafka.client.session.timeout.ms", 6000);
+        // Two partitions a topic, not six: several partitions still, and a third of the stream tasks to start again.
+        properties.put("onegrid.topics.partitions", 2);
         return new ChildService(dataDir, List.of(EmbeddedServiceProperties.asArguments(properties)), httpPort);
     }
 

@@ -17,7 +17,6 @@ import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.onegrid.backbone.Topics;
 import org.onegrid.connector.TopicContents;
 import org.onegrid.embedded.EmbeddedKafkaBroker;
@@ -49,8 +48,8 @@ class PostgresKillTest {
     private static final String TABLE = "ca_crash";
     private static final Duration DEADLINE = Duration.ofSeconds(120);
 
-    @TempDir
-    Path dir;
+    /** Not a @TempDir: the service's output (service-1.log...) is kept there for a failure to be understood. */
+    private final Path dir = Path.of("target", "postgres-kill-test-" + ProcessHandle.current().pid()).toAbsolutePath();
 
     private EmbeddedKafkaBroker broker;
     private EmbeddedPostgres postgres;

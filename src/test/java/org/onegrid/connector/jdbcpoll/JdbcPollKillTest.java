@@ -17,7 +17,6 @@ import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.onegrid.backbone.Topics;
 import org.onegrid.connector.Drops;
 import org.onegrid.connector.TopicContents;
@@ -53,8 +52,8 @@ class JdbcPollKillTest {
     private static final String CONNECTOR = "civil-affairs";
     private static final Duration DEADLINE = Duration.ofSeconds(120);
 
-    @TempDir
-    Path dir;
+    /** Not a @TempDir: the service's output (service-1.log...) is kept there for a failure to be understood. */
+    private final Path dir = Path.of("target", "jdbc-poll-kill-test-" + ProcessHandle.current().pid()).toAbsolutePath();
 
     private EmbeddedKafkaBroker broker;
     private EmbeddedPostgres postgres;
