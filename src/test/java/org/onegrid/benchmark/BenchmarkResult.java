@@ -46,9 +46,13 @@ record BenchmarkResult(String date, Map<String, Object> machine, Map<String, Obj
      * @param untracked changes not timed (the record had no person yet, or its person already had a change in flight)
      * @param unseen tracked changes whose golden update did not come within 30 s (a change survivorship ignores
      *     leaves the golden record as it is)
+     * @param hops how long the timed changes took to reach each topic on the way, in pipeline order
      */
     record Latency(int made, int measured, int untracked, int unseen, long p50Ms, long p95Ms, long p99Ms, long maxMs,
-                   String note) {}
+                   String note, List<Hop> hops) {}
+
+    /** How long changes took from the department's commit to one topic on the way to the golden topic. */
+    record Hop(String topic, int seen, long p50Ms, long p95Ms, long p99Ms) {}
 
     static Builder builder(Benchmark.Options options) {
         return new Builder(options);
@@ -72,6 +76,9 @@ record BenchmarkResult(String date, Map<String, Object> machine, Map<String, Obj
         }
         text.append(String.format("  memory: peak heap %,d MB, peak RSS %,d MB%n", memory.peakHeapMb(), memory.peakRssMb()));
         text.append("  change latency: ").append(latencyLine()).append('\n');
+        if (latency != null && !latency.hops().isEmpty()) {
+            text.append("  change latency by topic reached: ").append(hopsLine()).append('\n');
+        }
         return text.toString();
     }
 
@@ -85,6 +92,13 @@ record BenchmarkResult(String date, Map<String, Object> machine, Map<String, Obj
         return String.format("p50 %d ms, p95 %d ms, p99 %d ms, max %d ms (%d of %d changes timed; %d untracked, %d unseen)",
                 latency.p50Ms(), latency.p95Ms(), latency.p99Ms(), latency.maxMs(), latency.measured(), latency.made(),
                 latency.untracked(), latency.unseen());
+    }
+
+    private String hopsLine() {
+        List<String> parts = new ArrayList<>();
+        latency.hops().forEach(h -> parts.add(String.format("%s p50 %d ms, p95 %d ms, p99 %d ms", h.topic(), h.p50Ms(),
+                h.p95Ms(), h.p99Ms())));
+        return String.join("; ", parts);
     }
 
     void writeJson(Path file) throws IOException {
@@ -136,6 +150,9 @@ record BenchmarkResult(String date, Map<String, Object> machine, Map<String, Obj
         md.append(String.format("| peak heap (sampled each second) / peak RSS of the service's JVM | %,d MB / %,d MB |%n",
                 memory.peakHeapMb(), memory.peakRssMb()));
         md.append(String.format("| change latency, source commit → golden topic | %s |%n", latencyLine()));
+        if (latency != null && !latency.hops().isEmpty()) {
+            md.append(String.format("| change latency, source commit → each topic on the way | %s |%n", hopsLine()));
+        }
         return md.append('\n').toString();
     }
 
@@ -219,15 +236,25 @@ record BenchmarkResult(String date, Map<String, Object> machine, Map<String, Obj
                     Math.max(memory.peakRssMb(), peakRssBytes >> 20));
         }
 
-        void latency(int made, int untracked, int unseen, List<Long> millis) {
+        /**
+         * @param millis the timed changes' latencies to the golden topic
+         * @param hops topic on the way → the timed changes' latencies to it, in pipeline order
+         */
+        void latency(int made, int untracked, int unseen, List<Long> millis, Map<String, List<Long>> hops) {
             List<Long> sorted = millis.stream().sorted().toList();
+            List<Hop> byTopic = new ArrayList<>();
+            hops.forEach((topic, times) -> {
+                List<Long> inOrder = times.stream().sorted().toList();
+                byTopic.add(new Hop(topic, inOrder.size(), percentile(inOrder, 50), percentile(inOrder, 95),
+                        percentile(inOrder, 99)));
+            });
             latency = new Latency(made, sorted.size(), untracked, unseen, percentile(sorted, 50), percentile(sorted, 95),
                     percentile(sorted, 99), sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1),
-                    sorted.isEmpty() ? "no golden update was seen for any change" : "");
+                    sorted.isEmpty() ? "no golden update was seen for any change" : "", byTopic);
         }
 
         void latencySkipped(String why) {
-            latency = new Latency(0, 0, 0, 0, 0, 0, 0, 0, why);
+            latency = new Latency(0, 0, 0, 0, 0, 0, 0, 0, why, List.of());
         }
 
         private static long percentile(List<Long> sorted, int p) {
