@@ -98,6 +98,7 @@ public final class Benchmark {
                     "--onegrid.kafka.embedded.controller-port=" + freePort()))) {
                 service.awaitStarted(Duration.ofMinutes(3));
                 Set<String> running = awaitConnectors(service);
+                double startupCpu = service.cpuSeconds();
                 result.connectors(running);
                 Map<String, String> expected = new HashMap<>();
                 truth.forEach((ref, person) -> {
@@ -118,6 +119,7 @@ public final class Benchmark {
                         Topics.rejected(Duration.ZERO).name(), (record, at) -> rejected.add(record.key())))) {
                     boolean complete = awaitLoad(watch, expected.keySet());
                     result.load(watch, serviceStart, expected.size(), complete);
+                    result.cpu(startupCpu, service.cpuSeconds() - startupCpu);
                     result.memory(service.peakHeapBytes(), service.peakRssBytes());
                     Set<Set<String>> twins = twins();
                     result.accuracy(PairwiseAccuracy.score(expected, predicted, twins), rejected.size());

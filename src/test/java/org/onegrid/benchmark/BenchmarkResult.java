@@ -20,7 +20,7 @@ import org.onegrid.testing.PairwiseAccuracy;
  * are written from the same record, so they cannot disagree.
  */
 record BenchmarkResult(String date, Map<String, Object> machine, Map<String, Object> settings, double seedSeconds,
-                       Set<String> connectors, Load load, Accuracy accuracy, Memory memory, Latency latency) {
+                       Set<String> connectors, Load load, Cpu cpu, Accuracy accuracy, Memory memory, Latency latency) {
 
     /** Throughput of one stage: records on its output topic, per second between the first and last arrival. */
     record Stage(String topic, long records, double perSecond) {}
@@ -34,6 +34,15 @@ record BenchmarkResult(String date, Map<String, Object> machine, Map<String, Obj
      */
     record Load(long records, boolean complete, double loadSeconds, double pipelineSeconds, double endToEndPerSecond,
                 List<Stage> stages) {}
+
+    /**
+     * CPU time of the service's JVM (all its threads, the embedded broker's included): what the work costs, whatever
+     * else the machine was doing at the time.
+     *
+     * @param startupSeconds from its start until its connectors were running
+     * @param loadSeconds from then until the load was complete
+     */
+    record Cpu(double startupSeconds, double loadSeconds) {}
 
     record Accuracy(double precision, double recall, double f1, int personsExact, int persons, int twinMerges,
                     int rejected, int unresolved) {}
@@ -67,6 +76,10 @@ record BenchmarkResult(String date, Map<String, Object> machine, Map<String, Obj
                     load.loadSeconds(), load.pipelineSeconds(), load.endToEndPerSecond()));
             load.stages().forEach(s -> text.append(String.format("    %-28s %,10d records %,10.0f /s%n", s.topic(),
                     s.records(), s.perSecond())));
+        }
+        if (cpu != null && load != null) {
+            text.append(String.format("  service CPU time: %.0f s starting, %.0f s loading (%.2f ms per record)%n",
+                    cpu.startupSeconds(), cpu.loadSeconds(), 1000 * cpu.loadSeconds() / Math.max(1, load.records())));
         }
         if (accuracy != null) {
             text.append(String.format("  accuracy: precision %.4f recall %.4f F1 %.4f; persons exact %,d of %,d;"
@@ -138,6 +151,10 @@ record BenchmarkResult(String date, Map<String, Object> machine, Map<String, Obj
                                 : stage.records() > 0 ? "all within one read" : "none"));
             }
         }
+        if (cpu != null && load != null) {
+            md.append(String.format("| CPU time of the service's JVM, starting / loading | %.0f s / %.0f s (%.2f ms per record) |%n",
+                    cpu.startupSeconds(), cpu.loadSeconds(), 1000 * cpu.loadSeconds() / Math.max(1, load.records())));
+        }
         if (accuracy != null) {
             md.append(String.format("| pairwise precision / recall / F1 | %.4f / %.4f / %.4f |%n", accuracy.precision(),
                     accuracy.recall(), accuracy.f1()));
@@ -169,6 +186,7 @@ record BenchmarkResult(String date, Map<String, Object> machine, Map<String, Obj
         private double seedSeconds;
         private Set<String> connectors = Set.of();
         private Load load;
+        private Cpu cpu;
         private Accuracy accuracy;
         private Memory memory = new Memory(0, 0);
         private Latency latency;
@@ -221,6 +239,10 @@ record BenchmarkResult(String date, Map<String, Object> machine, Map<String, Obj
             return new Stage(topic, arrivals.count(), arrivals.rate());
         }
 
+        void cpu(double startupSeconds, double loadSeconds) {
+            cpu = new Cpu(startupSeconds, loadSeconds);
+        }
+
         String loadLine() {
             return String.format("%,d records in %.0f s after start, %,.0f records/s end to end", load.records(),
                     load.loadSeconds(), load.endToEndPerSecond());
@@ -267,7 +289,7 @@ record BenchmarkResult(String date, Map<String, Object> machine, Map<String, Obj
 
         BenchmarkResult build() {
             return new BenchmarkResult(LocalDate.now().toString(), machine, settings, seedSeconds, connectors, load,
-                    accuracy, memory, latency);
+                    cpu, accuracy, memory, latency);
         }
     }
 }
