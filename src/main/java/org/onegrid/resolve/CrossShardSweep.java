@@ -56,8 +56,9 @@ import org.onegrid.schema.SourcePerson;
  * finds a match or worth a review, is a candidate. A pair sharing several keys is asked about once, by the smallest
  * key they share; a question the data no longer supports is WITHDRAWN, one a reviewer answered RESOLVED.
  *
- * <p>A sweep works in slices of at most {@link #SLICE} every {@link #SLICE_EVERY} until it is through, so it never
- * holds up resolution for longer than a slice: a bulk load delays questions, never golden records. Only keys whose
+ * <p>A sweep works in slices until it is through: a stream thread spends at most {@link #SLICE} of every
+ * {@link #SLICE_EVERY} on the sweeps of all its partitions, so sweeping never holds up resolution for longer than a
+ * slice: a bulk load delays questions, never golden records. Only keys whose
  * records are in more than one shard, or that have open questions, are looked at. Nothing here is a wall-clock
  * assertion: the timing only decides when questions appear, never what they are.
  */
@@ -87,6 +88,12 @@ final class CrossShardSweep implements Processor<String, SweepEntry, String, Con
     private KeyValueStore<String, byte[]> entries;
     private KeyValueStore<String, byte[]> dirty;
     private KeyValueStore<String, byte[]> open;
+    /**
+     * Per stream thread: the start of the current {@link #SLICE_EVERY} window (punctuation time, ms) and the nanoseconds
+     * the thread's sweeps have spent in it.
+     */
+    private static final ThreadLocal<long[]> THREAD_SHARE = ThreadLocal.withInitial(() -> new long[2]);
+
     /** Whether a sweep is under way. */
     private boolean sweeping;
     /** Where the last slice stopped, so that a busy stream of changes cannot starve the keys after it. */
@@ -105,10 +112,10 @@ final class CrossShardSweep implements Processor<String, SweepEntry, String, Con
         this.entries = context.getStateStore(ENTRIES_STORE);
         this.dirty = context.getStateStore(DIRTY_STORE);
         this.open = context.getStateStore(OPEN_STORE);
-        context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, now -> sweep());
+        context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, this::sweep);
         context.schedule(SLICE_EVERY, PunctuationType.WALL_CLOCK_TIME, now -> {
             if (sweeping) {
-                slice();
+                slice(now);
             }
         });
     }
@@ -147,14 +154,37 @@ final class CrossShardSweep implements Processor<String, SweepEntry, String, Con
     }
 
     /** Starts a sweep of the keys that changed since the last one. */
-    void sweep() {
+    private void sweep(long timestamp) {
         sweeping = true;
-        slice();
+        slice(timestamp);
     }
 
-    /** Looks at dirty keys for one slice, from where the last slice stopped; ends the sweep when none is left. */
-    private void slice() {
-        long stopAt = System.nanoTime() + SLICE.toNanos();
+    /**
+     * Looks at dirty keys for what is left of this stream thread's slice, from where this sweep's last slice stopped;
+     * ends the sweep when no key is left. The slice is the thread's, shared by the sweeps of all its tasks: the
+     * thread spends at most {@link #SLICE} of every {@link #SLICE_EVERY} on sweeping, however many partitions it has.
+     *
+     * @param timestamp the punctuation's wall-clock time
+     */
+    private void slice(long timestamp) {
+        long[] share = THREAD_SHARE.get();
+        if (timestamp < share[0] || timestamp - share[0] >= SLICE_EVERY.toMillis()) {
+            share[0] = timestamp;
+            share[1] = 0;
+        }
+        long left = SLICE.toNanos() - share[1];
+        if (left <= 0) {
+            return;
+        }
+        long start = System.nanoTime();
+        try {
+            sweepFor(start + left);
+        } finally {
+            share[1] += System.nanoTime() - start;
+        }
+    }
+
+    private void sweepFor(long stopAt) {
         Instant now = clock.instant();
         while (true) {
             List<String> keys = dirtyKeysAfter(resumeAfter);
