@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings under {@code onegrid.*}. Unknown keys are errors ({@link UnknownKeys}); {@link #problems()} checks
@@ -72,10 +73,12 @@ public record OneGridProperties(@DefaultValue Kafka kafka, @DefaultValue Topics 
     /**
      * @param sharding how records are spread so one person's records meet: BIRTH_DATE or SINGLE
      * @param stateDir where the resolver keeps its local state (rebuilt from changelogs when lost)
-     * @param commitInterval how often results are committed: the floor of change latency
+     * @param commitInterval how often results are committed (one transaction each): the resolver's share of change
+     *     latency, twice (the router's and the shard's), and of publishing's
      * @param threads stream threads in this instance
      * @param survivorship per golden field, the connectors authoritative for it, most authoritative first
      * @param sweepInterval how often the cross-shard sweep looks for records the shard key kept apart
+     * @param cacheSize the record cache in front of the resolver's stores (Streams' statestore.cache.max.bytes)
      */
     public record Resolve(
             @DefaultValue("BIRTH_DATE") String sharding,
@@ -83,7 +86,8 @@ public record OneGridProperties(@DefaultValue Kafka kafka, @DefaultValue Topics 
             @DefaultValue("100ms") Duration commitInterval,
             @DefaultValue("1") int threads,
             Map<String, List<String>> survivorship,
-            @DefaultValue("30s") Duration sweepInterval) {
+            @DefaultValue("30s") Duration sweepInterval,
+            @DefaultValue("64MB") DataSize cacheSize) {
 
         public Resolve {
             survivorship = survivorship == null ? Map.of() : Map.copyOf(survivorship);
@@ -116,8 +120,13 @@ public record OneGridProperties(@DefaultValue Kafka kafka, @DefaultValue Topics 
     /**
      * @param gridRegister the city's grid register (YAML, docs/standardization.md), placing addresses in grids;
      *     when the file is absent, addresses are kept and flagged ADDRESS_NOT_IN_GRID
+     * @param commitInterval how often the mapping commits (one transaction each): its share of change latency
+     * @param threads stream threads of the mapping in this instance
      */
-    public record Mapping(@DefaultValue("var/sandbox/grid-register.yaml") Path gridRegister) {}
+    public record Mapping(
+            @DefaultValue("var/sandbox/grid-register.yaml") Path gridRegister,
+            @DefaultValue("100ms") Duration commitInterval,
+            @DefaultValue("1") int threads) {}
 
     /**
      * @param subscribersDir the folder of subscriber files ({@code <id>.yaml}, one per dashboard or department system
@@ -197,8 +206,14 @@ public record OneGridProperties(@DefaultValue Kafka kafka, @DefaultValue Topics 
         if (resolve.threads() < 1) {
             problems.add(new ConfigProblem("onegrid.resolve.threads", "must be at least 1.", "use 1 per core you give the resolver."));
         }
-        if (resolve.commitInterval().isNegative() || resolve.commitInterval().isZero()) {
-            problems.add(new ConfigProblem("onegrid.resolve.commit-interval", "must be positive.", "use 100ms for sub-second latency."));
+        if (mapping.threads() < 1) {
+            problems.add(new ConfigProblem("onegrid.mapping.threads", "must be at least 1.", "use 1; the mapping is cheap beside the resolver."));
+        }
+        checkCommitInterval(problems, "onegrid.resolve.commit-interval", resolve.commitInterval());
+        checkCommitInterval(problems, "onegrid.mapping.commit-interval", mapping.commitInterval());
+        if (resolve.cacheSize().isNegative()) {
+            problems.add(new ConfigProblem("onegrid.resolve.cache-size", "must not be negative.",
+                    "use 64MB; 0 turns the cache off."));
         }
         if (resolve.sweepInterval().compareTo(Duration.ofSeconds(1)) < 0) {
             problems.add(new ConfigProblem("onegrid.resolve.sweep-interval", "must be at least 1s.",
@@ -218,6 +233,12 @@ public record OneGridProperties(@DefaultValue Kafka kafka, @DefaultValue Topics 
                     "set onegrid.security.jwt.issuer and onegrid.security.jwt.audience to what the identity provider writes in iss and aud."));
         }
         return problems;
+    }
+
+    private static void checkCommitInterval(List<ConfigProblem> problems, String key, Duration interval) {
+        if (interval.isNegative() || interval.isZero()) {
+            problems.add(new ConfigProblem(key, "must be positive.", "use 100ms for sub-second latency."));
+        }
     }
 
     private static void checkPort(List<ConfigProblem> problems, String key, int port) {

@@ -186,6 +186,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         // Topics come from the topic contract only, never from a typo in a consumer.
         p.put("auto.create.topics.enable", "false");
         p.put("log.cleaner.backoff.ms", "5000");
+        // A Streams transaction's first records often reach a partition before the previous transaction's commit
+        // marker does. The broker then waits for the marker; past this time it answers CONCURRENT_TRANSACTIONS and
+        // the client backs off and retries, which costs more than waiting here (default: 100 ms).
+        p.put("add.partitions.to.txn.retry.backoff.max.ms", "1000");
         return p;
     }
 

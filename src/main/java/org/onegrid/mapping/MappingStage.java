@@ -1,13 +1,13 @@
 package org.onegrid.mapping;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.onegrid.backbone.StreamsCounts;
+import org.onegrid.backbone.StreamsSettings;
 
 /**
  * Runs the mapping topology as a Kafka Streams application, exactly once: a raw record's standardized person, its
@@ -28,14 +28,12 @@ public final class MappingStage implements AutoCloseable {
     }
 
     /**
-     * The Streams settings: the given client settings (bootstrap servers, security), the application id, exactly-once
-     * v2, and reading a raw topic from its beginning when the application has no offsets yet.
+     * The Streams settings: the given client and Streams settings (bootstrap servers, security, commit interval,
+     * threads), exactly once ({@link StreamsSettings}), and reading a raw topic from its beginning when the
+     * application has no offsets yet.
      */
     public static Properties streamsConfig(Map<String, ?> clientConfig, String applicationId) {
-        Properties config = new Properties();
-        config.putAll(clientConfig);
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        Properties config = StreamsSettings.exactlyOnce(clientConfig, applicationId);
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         // A new connector's raw topic is found by the pattern within this time.
         config.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.METADATA_MAX_AGE_CONFIG), "30000");
@@ -75,16 +73,12 @@ public final class MappingStage implements AutoCloseable {
     }
 
     /**
-     * Stops the stage, committing what it has done; waits at most {@code timeout}. With static membership
-     * ({@code group.instance.id}) it leaves the consumer group at once; otherwise the group notices within the session
-     * timeout (10 s).
+     * Stops the stage, committing what it has done, within {@link StreamsSettings#CLOSE_TIMEOUT}. With static
+     * membership ({@code group.instance.id}) it leaves the consumer group at once; otherwise the group notices within
+     * the session timeout (10 s).
      */
-    public void stop(Duration timeout) {
-        streams.close(new KafkaStreams.CloseOptions().timeout(timeout).leaveGroup(true));
-    }
-
     @Override
     public void close() {
-        stop(Duration.ofSeconds(30));
+        StreamsSettings.close(streams);
     }
 }

@@ -8,6 +8,7 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.onegrid.backbone.KafkaBackbone;
 import org.onegrid.backbone.StreamsCounts;
+import org.onegrid.backbone.StreamsSettings;
 import org.onegrid.config.OneGridProperties;
 import org.onegrid.security.Subscribers;
 import org.slf4j.Logger;
@@ -61,9 +62,10 @@ public final class PublishStage implements SmartLifecycle {
         log.info("Publishing started for {} subscriber(s) (application id {})", subscribers, APPLICATION_ID);
     }
 
+    /** Stops publishing, committing what it has done, within {@link StreamsSettings#CLOSE_TIMEOUT}. */
     @Override
     public void stop() {
-        streams.close();
+        StreamsSettings.close(streams);
     }
 
     @Override
@@ -72,10 +74,7 @@ public final class PublishStage implements SmartLifecycle {
     }
 
     private static Properties streamsConfig(KafkaBackbone backbone, OneGridProperties properties) {
-        Properties config = new Properties();
-        config.putAll(backbone.clientConfig());
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
-        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        Properties config = StreamsSettings.exactlyOnce(backbone.clientConfig(), APPLICATION_ID);
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, properties.resolve().commitInterval().toMillis());
         config.put(StreamsConfig.STATE_DIR_CONFIG, properties.resolve().stateDir().toAbsolutePath().toString());
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) properties.topics().replicationFactor());

@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,9 +56,11 @@ import org.onegrid.schema.SourcePerson;
  * finds a match or worth a review, is a candidate. A pair sharing several keys is asked about once, by the smallest
  * key they share; a question the data no longer supports is WITHDRAWN, one a reviewer answered RESOLVED.
  *
- * <p>A sweep stops after half its interval (at most {@link #MAX_SWEEP}) and leaves the rest for the next, so a bulk
- * load delays questions but never holds up resolution. Nothing here is a wall-clock assertion: the timing only
- * decides when questions appear, never what they are.
+ * <p>A sweep works in slices until it is through: a stream thread spends at most {@link #SLICE} of every
+ * {@link #SLICE_EVERY} on the sweeps of all its partitions, so sweeping never holds up resolution for longer than a
+ * slice: a bulk load delays questions, never golden records. Only keys whose
+ * records are in more than one shard, or that have open questions, are looked at. Nothing here is a wall-clock
+ * assertion: the timing only decides when questions appear, never what they are.
  */
 final class CrossShardSweep implements Processor<String, SweepEntry, String, Conflict> {
 
@@ -66,8 +70,14 @@ final class CrossShardSweep implements Processor<String, SweepEntry, String, Con
     static final String OPEN_STORE = "resolver-sweep-open";
     static final List<String> STORES = List.of(BLOCKS_STORE, ENTRIES_STORE, DIRTY_STORE, OPEN_STORE);
 
-    static final Duration MAX_SWEEP = Duration.ofSeconds(5);
+    /** The longest a sweep holds the stream thread at a time (it finishes the key it is at). */
+    static final Duration SLICE = Duration.ofMillis(50);
+    /** How often a sweep under way takes its next slice. */
+    static final Duration SLICE_EVERY = Duration.ofMillis(250);
+    /** Dirty keys read from the store at a time, so that nothing is modified while an iterator is open. */
+    private static final int KEYS_AT_A_TIME = 500;
     private static final byte[] MARK = new byte[0];
+    private static final String UNKNOWN_SHARD = "\u0000unknown";
     private static final AvroSerde<Conflict> CONFLICTS = AvroSerde.of(Conflict.class);
 
     private final Matcher matcher;
@@ -78,7 +88,15 @@ final class CrossShardSweep implements Processor<String, SweepEntry, String, Con
     private KeyValueStore<String, byte[]> entries;
     private KeyValueStore<String, byte[]> dirty;
     private KeyValueStore<String, byte[]> open;
-    /** Where the last sweep stopped, so that a busy stream of changes cannot starve the keys after it. */
+    /**
+     * Per stream thread: the start of the current {@link #SLICE_EVERY} window (punctuation time, ms) and the nanoseconds
+     * the thread's sweeps have spent in it.
+     */
+    private static final ThreadLocal<long[]> THREAD_SHARE = ThreadLocal.withInitial(() -> new long[2]);
+
+    /** Whether a sweep is under way. */
+    private boolean sweeping;
+    /** Where the last slice stopped, so that a busy stream of changes cannot starve the keys after it. */
     private String resumeAfter;
 
     CrossShardSweep(Matcher matcher, Duration interval, Clock clock) {
@@ -94,7 +112,12 @@ final class CrossShardSweep implements Processor<String, SweepEntry, String, Con
         this.entries = context.getStateStore(ENTRIES_STORE);
         this.dirty = context.getStateStore(DIRTY_STORE);
         this.open = context.getStateStore(OPEN_STORE);
-        context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, now -> sweep());
+        context.schedule(interval, PunctuationType.WALL_CLOCK_TIME, this::sweep);
+        context.schedule(SLICE_EVERY, PunctuationType.WALL_CLOCK_TIME, now -> {
+            if (sweeping) {
+                slice(now);
+            }
+        });
     }
 
     @Override
@@ -104,11 +127,11 @@ final class CrossShardSweep implements Processor<String, SweepEntry, String, Con
         if (key == null || entry == null) {
             return;
         }
-        TreeSet<String> refs = new TreeSet<>(lines(blocks.get(key)));
+        Map<String, String> shards = shardsByRef(blocks.get(key));
         Stored stored = stored(entry.ref());
         Set<String> keys = new TreeSet<>(stored == null ? Set.of() : stored.keys());
         if (entry.retracted()) {
-            refs.remove(entry.ref());
+            shards.remove(entry.ref());
             keys.remove(key);
             if (keys.isEmpty()) {
                 entries.delete(entry.ref());
@@ -116,57 +139,101 @@ final class CrossShardSweep implements Processor<String, SweepEntry, String, Con
                 entries.put(entry.ref(), new Stored(stored.entry(), keys).toBytes());
             }
         } else {
-            refs.add(entry.ref());
+            shards.put(entry.ref(), entry.shard());
             keys.add(key);
             entries.put(entry.ref(), new Stored(entry, keys).toBytes());
         }
-        if (refs.isEmpty()) {
+        if (shards.isEmpty()) {
             blocks.delete(key);
         } else {
-            blocks.put(key, joined(refs));
+            blocks.put(key, joined(shards));
         }
-        dirty.put(key, MARK);
+        if (new HashSet<>(shards.values()).size() > 1 || shards.containsValue(UNKNOWN_SHARD) || open.get(key) != null) {
+            dirty.put(key, MARK);
+        }
     }
 
-    /** Looks at the keys that changed, until done or out of time. */
-    void sweep() {
-        long stopAt = System.nanoTime() + Math.min(interval.toNanos() / 2, MAX_SWEEP.toNanos());
-        List<String> keys = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> all = dirty.all()) {
-            while (all.hasNext()) {
-                keys.add(all.next().key);
-            }
+    /** Starts a sweep of the keys that changed since the last one. */
+    private void sweep(long timestamp) {
+        sweeping = true;
+        slice(timestamp);
+    }
+
+    /**
+     * Looks at dirty keys for what is left of this stream thread's slice, from where this sweep's last slice stopped;
+     * ends the sweep when no key is left. The slice is the thread's, shared by the sweeps of all its tasks: the
+     * thread spends at most {@link #SLICE} of every {@link #SLICE_EVERY} on sweeping, however many partitions it has.
+     *
+     * @param timestamp the punctuation's wall-clock time
+     */
+    private void slice(long timestamp) {
+        long[] share = THREAD_SHARE.get();
+        if (timestamp < share[0] || timestamp - share[0] >= SLICE_EVERY.toMillis()) {
+            share[0] = timestamp;
+            share[1] = 0;
         }
-        if (resumeAfter != null) {
-            List<String> after = keys.stream().filter(k -> k.compareTo(resumeAfter) > 0).toList();
-            List<String> before = keys.stream().filter(k -> k.compareTo(resumeAfter) <= 0).toList();
-            keys = new ArrayList<>(after);
-            keys.addAll(before);
+        long left = SLICE.toNanos() - share[1];
+        if (left <= 0) {
+            return;
         }
+        long start = System.nanoTime();
+        try {
+            sweepFor(start + left);
+        } finally {
+            share[1] += System.nanoTime() - start;
+        }
+    }
+
+    private void sweepFor(long stopAt) {
         Instant now = clock.instant();
-        for (String key : keys) {
-            if (System.nanoTime() > stopAt) {
+        while (true) {
+            List<String> keys = dirtyKeysAfter(resumeAfter);
+            if (keys.isEmpty() && resumeAfter == null) {
+                sweeping = false;
                 return;
             }
-            reconcile(key, now);
-            dirty.delete(key);
-            resumeAfter = key;
+            if (keys.isEmpty()) {
+                resumeAfter = null;
+                continue;
+            }
+            for (String key : keys) {
+                reconcile(key, now);
+                dirty.delete(key);
+                resumeAfter = key;
+                if (System.nanoTime() > stopAt) {
+                    return;
+                }
+            }
         }
-        resumeAfter = null;
+    }
+
+    /** The next dirty keys after {@code after} (from the first when null), in order. */
+    private List<String> dirtyKeysAfter(String after) {
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> it = after == null ? dirty.all() : dirty.range(after, null)) {
+            while (it.hasNext() && keys.size() < KEYS_AT_A_TIME) {
+                String key = it.next().key;
+                if (!key.equals(after)) {
+                    keys.add(key);
+                }
+            }
+        }
+        return keys;
     }
 
     private void reconcile(String key, Instant now) {
         List<SweepEntry> present = new ArrayList<>();
-        for (String ref : lines(blocks.get(key))) {
+        for (String ref : shardsByRef(blocks.get(key)).keySet()) {
             Stored stored = stored(ref);
             if (stored != null) {
                 present.add(stored.entry());
             }
         }
+        Map<String, Set<String>> sweepKeys = new HashMap<>();
         Map<String, Conflict> wanted = new TreeMap<>();
         for (int i = 0; i < present.size(); i++) {
             for (int j = i + 1; j < present.size(); j++) {
-                candidate(key, present.get(i), present.get(j), now).ifPresent(c -> wanted.put(c.getConflictId(), c));
+                candidate(key, present.get(i), present.get(j), sweepKeys, now).ifPresent(c -> wanted.put(c.getConflictId(), c));
             }
         }
         Map<String, Conflict> before = openOf(key);
@@ -196,15 +263,20 @@ final class CrossShardSweep implements Processor<String, SweepEntry, String, Con
         }
     }
 
-    /** The question about two records of one sweep key, when there is one and this key owns it. */
-    private Optional<Conflict> candidate(String key, SweepEntry x, SweepEntry y, Instant now) {
+    /**
+     * The question about two records of one sweep key, when there is one and this key owns it.
+     *
+     * @param sweepKeys each record's sweep keys as far as computed, by ref
+     */
+    private Optional<Conflict> candidate(String key, SweepEntry x, SweepEntry y, Map<String, Set<String>> sweepKeys,
+                                         Instant now) {
         SweepEntry a = x.ref().compareTo(y.ref()) <= 0 ? x : y;
         SweepEntry b = a == x ? y : x;
         if (a.shard().equals(b.shard()) || a.decided().containsKey(b.ref()) || b.decided().containsKey(a.ref())) {
             return Optional.empty();
         }
-        Set<String> shared = new TreeSet<>(SweepKeys.of(a.record()));
-        shared.retainAll(SweepKeys.of(b.record()));
+        Set<String> shared = new TreeSet<>(sweepKeys.computeIfAbsent(a.ref(), r -> SweepKeys.of(a.record())));
+        shared.retainAll(sweepKeys.computeIfAbsent(b.ref(), r -> SweepKeys.of(b.record())));
         if (shared.isEmpty() || !shared.iterator().next().equals(key)) {
             return Optional.empty();
         }
@@ -311,15 +383,26 @@ final class CrossShardSweep implements Processor<String, SweepEntry, String, Con
         return bytes.toByteArray();
     }
 
-    private static List<String> lines(byte[] bytes) {
+    /**
+     * A sweep key's records and their shards: one line per record, {@code ref TAB shard}, in ref order. A line
+     * without a shard (written before shards were kept) counts as {@link #UNKNOWN_SHARD}, so its key is looked at.
+     */
+    private static Map<String, String> shardsByRef(byte[] bytes) {
+        Map<String, String> shards = new TreeMap<>();
         if (bytes == null || bytes.length == 0) {
-            return List.of();
+            return shards;
         }
-        return List.of(new String(bytes, StandardCharsets.UTF_8).split("\n"));
+        for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
+            int tab = line.indexOf('\t');
+            shards.put(tab < 0 ? line : line.substring(0, tab), tab < 0 ? UNKNOWN_SHARD : line.substring(tab + 1));
+        }
+        return shards;
     }
 
-    private static byte[] joined(Set<String> refs) {
-        return String.join("\n", refs).getBytes(StandardCharsets.UTF_8);
+    private static byte[] joined(Map<String, String> shards) {
+        StringBuilder text = new StringBuilder();
+        shards.forEach((ref, shard) -> text.append(text.length() == 0 ? "" : "\n").append(ref).append('\t').append(shard));
+        return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** A record's entry and the sweep keys of this partition it is listed under. */

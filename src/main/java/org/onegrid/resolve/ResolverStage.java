@@ -10,6 +10,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.onegrid.backbone.KafkaBackbone;
 import org.onegrid.backbone.StreamsCounts;
+import org.onegrid.backbone.StreamsSettings;
 import org.onegrid.config.ConfigProblem;
 import org.onegrid.config.ConfigProblemsException;
 import org.onegrid.config.OneGridProperties;
@@ -59,9 +60,10 @@ public final class ResolverStage implements SmartLifecycle {
         log.info("Resolver started (application id {})", APPLICATION_ID);
     }
 
+    /** Stops the resolver, committing what it has done, within {@link StreamsSettings#CLOSE_TIMEOUT}. */
     @Override
     public void stop() {
-        streams.close();
+        StreamsSettings.close(streams);
     }
 
     @Override
@@ -71,13 +73,11 @@ public final class ResolverStage implements SmartLifecycle {
 
     private static Properties streamsConfig(KafkaBackbone backbone, OneGridProperties properties) {
         OneGridProperties.Resolve resolve = properties.resolve();
-        Properties config = new Properties();
-        config.putAll(backbone.clientConfig());
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
-        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        Properties config = StreamsSettings.exactlyOnce(backbone.clientConfig(), APPLICATION_ID);
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, resolve.commitInterval().toMillis());
         config.put(StreamsConfig.STATE_DIR_CONFIG, resolve.stateDir().toAbsolutePath().toString());
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, resolve.threads());
+        config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, resolve.cacheSize().toBytes());
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) properties.topics().replicationFactor());
         return config;
     }

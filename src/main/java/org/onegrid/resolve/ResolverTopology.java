@@ -19,6 +19,8 @@ import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.onegrid.backbone.AvroSerde;
 import org.onegrid.backbone.TopicSpec;
@@ -86,8 +88,14 @@ public final class ResolverTopology {
          */
         IN_MEMORY;
 
-        KeyValueBytesStoreSupplier supplier(String name) {
-            return this == PERSISTENT ? Stores.persistentKeyValueStore(name) : Stores.inMemoryKeyValueStore(name);
+        /**
+         * A store of the processors, behind the record cache: a key read again within a commit interval is not read
+         * from RocksDB, and a key written several times is written to RocksDB and its changelog once, at the commit.
+         */
+        <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {
+            KeyValueBytesStoreSupplier supplier = this == PERSISTENT
+                    ? Stores.persistentKeyValueStore(name) : Stores.inMemoryKeyValueStore(name);
+            return Stores.keyValueStoreBuilder(supplier, Serdes.String(), values).withCachingEnabled();
         }
 
         KeyValueBytesStoreSupplier tableSupplier(String name) {
@@ -114,19 +122,16 @@ public final class ResolverTopology {
         Clock clock = Clock.systemUTC();
         StreamsBuilder builder = new StreamsBuilder();
 
-        builder.addStateStore(Stores.keyValueStoreBuilder(storage.supplier(ShardRouter.STORE), keys, Serdes.String()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(storage.supplier(ShardRouter.REVIEWS_STORE), keys,
-                Serdes.ByteArray()));
+        builder.addStateStore(storage.store(ShardRouter.STORE, Serdes.String()));
+        builder.addStateStore(storage.store(ShardRouter.REVIEWS_STORE, Serdes.ByteArray()));
         for (String store : KeyValueClusterStore.STORES) {
-            builder.addStateStore(Stores.keyValueStoreBuilder(
-                    storage.supplier(store), keys, Serdes.ByteArray()));
+            builder.addStateStore(storage.store(store, Serdes.ByteArray()));
         }
-        builder.addStateStore(Stores.keyValueStoreBuilder(storage.supplier(ShardResolver.DECIDED_STORE), keys,
-                Serdes.ByteArray()));
+        builder.addStateStore(storage.store(ShardResolver.DECIDED_STORE, Serdes.ByteArray()));
         boolean sweep = sharding == Sharding.BIRTH_DATE;
         if (sweep) {
             for (String store : CrossShardSweep.STORES) {
-                builder.addStateStore(Stores.keyValueStoreBuilder(storage.supplier(store), keys, Serdes.ByteArray()));
+                builder.addStateStore(storage.store(store, Serdes.ByteArray()));
             }
         }
 

@@ -56,6 +56,8 @@ public final class Addresses {
     /** A door number after these is a house on a road or in a village group, not a building of an estate. */
     private static final Pattern NOT_BEFORE_BUILDING = Pattern.compile(".*(?:路|街|道|巷|弄|组|排|(?<!新)村|委会|社区)");
     private static final Pattern REMARK = Pattern.compile("\\([^\\d()]*\\)");
+    private static final Pattern ENDS_AS_ROAD = Pattern.compile(".*(?:路|街|大道|大街|巷|弄)");
+    private static final Pattern LEADING_ZEROS = Pattern.compile("^0+(?=.)");
     /** Words of a door or group number, not of an estate's name. */
     private static final String NUMBER_CHARACTERS = "号组排弄巷门户室层楼栋幢座单元";
     private static final Pattern COMMUNITY = Pattern.compile("社区|居民委员会|居委会|村民委员会|村委会");
@@ -251,7 +253,7 @@ public final class Addresses {
     private static boolean looksLikeEstate(String s) {
         return s.codePoints().filter(c -> !Character.isDigit(c) && NUMBER_CHARACTERS.indexOf(c) < 0
                 && c != '-' && c != '#').limit(2).count() == 2
-                && !s.matches(".*(?:路|街|大道|大街|巷|弄)");
+                && !ENDS_AS_ROAD.matcher(s).matches();
     }
 
     /** Drops leading province, city, district and street names (江西省新余市渝水区城北街道). */
@@ -300,7 +302,7 @@ public final class Addresses {
         if (digits == null) {
             return null;
         }
-        String n = digits.replaceFirst("^0+(?=.)", "");
+        String n = LEADING_ZEROS.matcher(digits).replaceFirst("");
         return n;
     }
 

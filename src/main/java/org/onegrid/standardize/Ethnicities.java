@@ -3,6 +3,7 @@ package org.onegrid.standardize;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.onegrid.standardize.StandardizeException.Reason;
 
@@ -13,6 +14,8 @@ import org.onegrid.standardize.StandardizeException.Reason;
  * characters.
  */
 public final class Ethnicities {
+
+    private static final Pattern ONE_OR_TWO_DIGITS = Pattern.compile("\\d{1,2}");
 
     /** Index i holds the name of code i + 1; GB 3304 order. */
     private static final List<String> GROUPS = List.of(
@@ -55,7 +58,7 @@ public final class Ethnicities {
             return null;
         }
         String s = Text.removeSpaces(Text.halfWidth(stated));
-        if (s.matches("\\d{1,2}")) {
+        if (ONE_OR_TWO_DIGITS.matcher(s).matches()) {
             int n = Integer.parseInt(s);
             if ((n >= 1 && n <= GROUPS.size()) || n == 97 || n == 98) {
                 return twoDigits(n);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Person names: one written form, and a toneless pinyin key for homophone-aware matching.
@@ -16,6 +17,8 @@ import java.util.Map;
  * <p>Never throws on data: any text is some name. Never logs or echoes a name.
  */
 public final class Names {
+
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
     /** The middle dot of minority names (阿卜杜拉·艾力). */
     public static final char MIDDLE_DOT = '\u00B7';
@@ -57,7 +60,7 @@ public final class Names {
             return null;
         }
         if (!containsHan(s)) {
-            return String.join(" ", s.strip().toLowerCase(Locale.ROOT).split("\\s+"));
+            return String.join(" ", WHITE_SPACE.split(s.strip().toLowerCase(Locale.ROOT)));
         }
         StringBuilder out = new StringBuilder(s.length());
         int i = 0;

@@ -58,6 +58,9 @@ public final class Phones {
     private static final Pattern AREA_CODE = Pattern.compile("0(?:10|2\\d|[3-9]\\d{2})");
     private static final Pattern AREA_CODE_INPUT = Pattern.compile("\\d{3,4}");
     private static final Pattern PHONE_CHARACTERS = Pattern.compile("\\+?[\\d\\-() .]+");
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+    private static final Pattern PARENTHESES = Pattern.compile("[()]");
+    private static final Pattern NOT_DIGIT = Pattern.compile("\\D");
 
     private Phones() {
     }
@@ -85,7 +88,7 @@ public final class Phones {
                 phones.add(one);
                 continue;
             }
-            for (String piece : part.strip().split("\\s+")) { // spaces between whole numbers
+            for (String piece : WHITE_SPACE.split(part.strip())) { // spaces between whole numbers
                 String p = standardizeOrNull(piece, defaultAreaCode);
                 if (p != null) {
                     phones.add(p);
@@ -128,12 +131,12 @@ public final class Phones {
         s = LEADING_LABEL.matcher(s.strip()).replaceFirst("");
         s = EXTENSION.matcher(s).replaceFirst("").strip();
         s = TRAILING_LABEL.matcher(s).replaceFirst("").strip();
-        s = DASHED_EXTENSION.matcher(s.replaceAll("[()]", "")).replaceFirst("$1");
+        s = DASHED_EXTENSION.matcher(PARENTHESES.matcher(s).replaceAll("")).replaceFirst("$1");
         if (!PHONE_CHARACTERS.matcher(s).matches()) {
             return null;
         }
         boolean international = s.startsWith("+86") || s.startsWith("0086");
-        String digits = s.replaceAll("\\D", "");
+        String digits = NOT_DIGIT.matcher(s).replaceAll("");
         if (international) {
             digits = digits.substring(s.startsWith("+") ? 2 : 4);
         } else if (s.startsWith("+")) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,6 +48,8 @@ public final class Benchmark {
     private static final int POSTGRES_PORT = 15432;
     private static final int MARIADB_PORT = 13306;
     private static final int HEALTH_PORT = 18080;
+    /** The department whose database the timed changes are made in. */
+    private static final String CHANGED_DEPARTMENT = "public-security";
 
     private final Options options;
     private final Path workDir = Path.of("").toAbsolutePath();
@@ -55,6 +58,8 @@ public final class Benchmark {
     private final Set<String> rejected = ConcurrentHashMap.newKeySet();
     private final Map<String, Long> pendingChanges = new ConcurrentHashMap<>();
     private final List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** Topic on the way to the golden topic → timed changes not yet seen there (record ref → made at) and the times. */
+    private final Map<String, Hop> hops = new LinkedHashMap<>();
 
     private Benchmark(Options options) {
         this.options = options;
@@ -93,6 +98,7 @@ public final class Benchmark {
                     "--onegrid.kafka.embedded.controller-port=" + freePort()))) {
                 service.awaitStarted(Duration.ofMinutes(3));
                 Set<String> running = awaitConnectors(service);
+                double startupCpu = service.cpuSeconds();
                 result.connectors(running);
                 Map<String, String> expected = new HashMap<>();
                 truth.forEach((ref, person) -> {
@@ -102,20 +108,26 @@ public final class Benchmark {
                 });
                 log("Connectors running: %s; %,d of the %,d records are theirs", running, expected.size(), truth.size());
 
+                String rawTopic = Topics.raw(CHANGED_DEPARTMENT).name();
+                hops.put(rawTopic, new Hop());
+                hops.put(Topics.SOURCE.name(), new Hop());
                 try (TopicWatch watch = new TopicWatch("127.0.0.1:" + kafkaPort, Pattern.compile("onegrid\\..*"), Map.of(
                         Topics.LINKS.name(), this::onLink,
                         Topics.GOLDEN.name(), this::onGolden,
+                        rawTopic, (record, at) -> hops.get(rawTopic).arrived(CHANGED_DEPARTMENT + "/" + record.key(), at),
+                        Topics.SOURCE.name(), (record, at) -> hops.get(Topics.SOURCE.name()).arrived(record.key(), at),
                         Topics.rejected(Duration.ZERO).name(), (record, at) -> rejected.add(record.key())))) {
                     boolean complete = awaitLoad(watch, expected.keySet());
                     result.load(watch, serviceStart, expected.size(), complete);
+                    result.cpu(startupCpu, service.cpuSeconds() - startupCpu);
                     result.memory(service.peakHeapBytes(), service.peakRssBytes());
                     Set<Set<String>> twins = twins();
                     result.accuracy(PairwiseAccuracy.score(expected, predicted, twins), rejected.size());
                     log("Loaded: %s", result.loadLine());
-                    if (running.contains("public-security") && options.changeSeconds() > 0) {
+                    if (running.contains(CHANGED_DEPARTMENT) && options.changeSeconds() > 0) {
                         measureChanges(sandbox.changes(), result);
                     } else {
-                        result.latencySkipped("the public-security connector is not running");
+                        result.latencySkipped("the " + CHANGED_DEPARTMENT + " connector is not running");
                     }
                     result.memory(service.peakHeapBytes(), service.peakRssBytes());
                 }
@@ -240,9 +252,12 @@ public final class Benchmark {
         while (System.nanoTime() < end) {
             for (LiveChanges.Change change : changes.make(1, List.of(LiveChanges.Kind.MOVE, LiveChanges.Kind.PHONE))) {
                 made++;
-                String person = predicted.get(change.department() + "/" + change.sourceKey());
+                String ref = change.department() + "/" + change.sourceKey();
+                String person = predicted.get(ref);
                 if (person == null || pendingChanges.putIfAbsent(person, change.madeAt().toEpochMilli()) != null) {
                     untracked++; // a record without a person yet, or a person already waiting for a change
+                } else {
+                    hops.values().forEach(hop -> hop.pending.put(ref, change.madeAt().toEpochMilli()));
                 }
             }
             next += periodNanos;
@@ -255,7 +270,9 @@ public final class Benchmark {
         while (!pendingChanges.isEmpty() && System.currentTimeMillis() < drain) {
             Thread.sleep(200);
         }
-        result.latency(made, untracked, pendingChanges.size(), List.copyOf(latencies));
+        Map<String, List<Long>> byTopic = new LinkedHashMap<>();
+        hops.forEach((topic, hop) -> byTopic.put(topic, List.copyOf(hop.latencies)));
+        result.latency(made, untracked, pendingChanges.size(), List.copyOf(latencies), byTopic);
     }
 
     private void onLink(ConsumerRecord<String, byte[]> record, long at) {
@@ -275,6 +292,19 @@ public final class Benchmark {
         Long madeAt = pendingChanges.get(record.key());
         if (madeAt != null && at >= madeAt && pendingChanges.remove(record.key(), madeAt)) {
             latencies.add(at - madeAt);
+        }
+    }
+
+    /** Timed changes on their way through one topic: those not seen there yet, and how long the others took. */
+    private static final class Hop {
+        final Map<String, Long> pending = new ConcurrentHashMap<>();
+        final List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        void arrived(String ref, long at) {
+            Long madeAt = pending.get(ref);
+            if (madeAt != null && at >= madeAt && pending.remove(ref, madeAt)) {
+                latencies.add(at - madeAt);
+            }
         }
     }
 

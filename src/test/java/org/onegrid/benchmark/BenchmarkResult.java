@@ -20,7 +20,7 @@ import org.onegrid.testing.PairwiseAccuracy;
  * are written from the same record, so they cannot disagree.
  */
 record BenchmarkResult(String date, Map<String, Object> machine, Map<String, Object> settings, double seedSeconds,
-                       Set<String> connectors, Load load, Accuracy accuracy, Memory memory, Latency latency) {
+                       Set<String> connectors, Load load, Cpu cpu, Accuracy accuracy, Memory memory, Latency latency) {
 
     /** Throughput of one stage: records on its output topic, per second between the first and last arrival. */
     record Stage(String topic, long records, double perSecond) {}
@@ -35,6 +35,15 @@ record BenchmarkResult(String date, Map<String, Object> machine, Map<String, Obj
     record Load(long records, boolean complete, double loadSeconds, double pipelineSeconds, double endToEndPerSecond,
                 List<Stage> stages) {}
 
+    /**
+     * CPU time of the service's JVM (all its threads, the embedded broker's included): what the work costs, whatever
+     * else the machine was doing at the time.
+     *
+     * @param startupSeconds from its start until its connectors were running
+     * @param loadSeconds from then until the load was complete
+     */
+    record Cpu(double startupSeconds, double loadSeconds) {}
+
     record Accuracy(double precision, double recall, double f1, int personsExact, int persons, int twinMerges,
                     int rejected, int unresolved) {}
 
@@ -46,9 +55,13 @@ record BenchmarkResult(String date, Map<String, Object> machine, Map<String, Obj
      * @param untracked changes not timed (the record had no person yet, or its person already had a change in flight)
      * @param unseen tracked changes whose golden update did not come within 30 s (a change survivorship ignores
      *     leaves the golden record as it is)
+     * @param hops how long the timed changes took to reach each topic on the way, in pipeline order
      */
     record Latency(int made, int measured, int untracked, int unseen, long p50Ms, long p95Ms, long p99Ms, long maxMs,
-                   String note) {}
+                   String note, List<Hop> hops) {}
+
+    /** How long changes took from the department's commit to one topic on the way to the golden topic. */
+    record Hop(String topic, int seen, long p50Ms, long p95Ms, long p99Ms) {}
 
     static Builder builder(Benchmark.Options options) {
         return new Builder(options);
@@ -64,6 +77,10 @@ record BenchmarkResult(String date, Map<String, Object> machine, Map<String, Obj
             load.stages().forEach(s -> text.append(String.format("    %-28s %,10d records %,10.0f /s%n", s.topic(),
                     s.records(), s.perSecond())));
         }
+        if (cpu != null && load != null) {
+            text.append(String.format("  service CPU time: %.0f s starting, %.0f s loading (%.2f ms per record)%n",
+                    cpu.startupSeconds(), cpu.loadSeconds(), 1000 * cpu.loadSeconds() / Math.max(1, load.records())));
+        }
         if (accuracy != null) {
             text.append(String.format("  accuracy: precision %.4f recall %.4f F1 %.4f; persons exact %,d of %,d;"
                             + " twin merges %d; rejected %,d; unresolved %,d%n", accuracy.precision(), accuracy.recall(),
@@ -72,6 +89,9 @@ record BenchmarkResult(String date, Map<String, Object> machine, Map<String, Obj
         }
         text.append(String.format("  memory: peak heap %,d MB, peak RSS %,d MB%n", memory.peakHeapMb(), memory.peakRssMb()));
         text.append("  change latency: ").append(latencyLine()).append('\n');
+        if (latency != null && !latency.hops().isEmpty()) {
+            text.append("  change latency by topic reached: ").append(hopsLine()).append('\n');
+        }
         return text.toString();
     }
 
@@ -85,6 +105,13 @@ record BenchmarkResult(String date, Map<String, Object> machine, Map<String, Obj
         return String.format("p50 %d ms, p95 %d ms, p99 %d ms, max %d ms (%d of %d changes timed; %d untracked, %d unseen)",
                 latency.p50Ms(), latency.p95Ms(), latency.p99Ms(), latency.maxMs(), latency.measured(), latency.made(),
                 latency.untracked(), latency.unseen());
+    }
+
+    private String hopsLine() {
+        List<String> parts = new ArrayList<>();
+        latency.hops().forEach(h -> parts.add(String.format("%s p50 %d ms, p95 %d ms, p99 %d ms", h.topic(), h.p50Ms(),
+                h.p95Ms(), h.p99Ms())));
+        return String.join("; ", parts);
     }
 
     void writeJson(Path file) throws IOException {
@@ -124,6 +151,10 @@ record BenchmarkResult(String date, Map<String, Object> machine, Map<String, Obj
                                 : stage.records() > 0 ? "all within one read" : "none"));
             }
         }
+        if (cpu != null && load != null) {
+            md.append(String.format("| CPU time of the service's JVM, starting / loading | %.0f s / %.0f s (%.2f ms per record) |%n",
+                    cpu.startupSeconds(), cpu.loadSeconds(), 1000 * cpu.loadSeconds() / Math.max(1, load.records())));
+        }
         if (accuracy != null) {
             md.append(String.format("| pairwise precision / recall / F1 | %.4f / %.4f / %.4f |%n", accuracy.precision(),
                     accuracy.recall(), accuracy.f1()));
@@ -136,6 +167,9 @@ record BenchmarkResult(String date, Map<String, Object> machine, Map<String, Obj
         md.append(String.format("| peak heap (sampled each second) / peak RSS of the service's JVM | %,d MB / %,d MB |%n",
                 memory.peakHeapMb(), memory.peakRssMb()));
         md.append(String.format("| change latency, source commit → golden topic | %s |%n", latencyLine()));
+        if (latency != null && !latency.hops().isEmpty()) {
+            md.append(String.format("| change latency, source commit → each topic on the way | %s |%n", hopsLine()));
+        }
         return md.append('\n').toString();
     }
 
@@ -152,6 +186,7 @@ record BenchmarkResult(String date, Map<String, Object> machine, Map<String, Obj
         private double seedSeconds;
         private Set<String> connectors = Set.of();
         private Load load;
+        private Cpu cpu;
         private Accuracy accuracy;
         private Memory memory = new Memory(0, 0);
         private Latency latency;
@@ -204,6 +239,10 @@ record BenchmarkResult(String date, Map<String, Object> machine, Map<String, Obj
             return new Stage(topic, arrivals.count(), arrivals.rate());
         }
 
+        void cpu(double startupSeconds, double loadSeconds) {
+            cpu = new Cpu(startupSeconds, loadSeconds);
+        }
+
         String loadLine() {
             return String.format("%,d records in %.0f s after start, %,.0f records/s end to end", load.records(),
                     load.loadSeconds(), load.endToEndPerSecond());
@@ -219,15 +258,25 @@ record BenchmarkResult(String date, Map<String, Object> machine, Map<String, Obj
                     Math.max(memory.peakRssMb(), peakRssBytes >> 20));
         }
 
-        void latency(int made, int untracked, int unseen, List<Long> millis) {
+        /**
+         * @param millis the timed changes' latencies to the golden topic
+         * @param hops topic on the way → the timed changes' latencies to it, in pipeline order
+         */
+        void latency(int made, int untracked, int unseen, List<Long> millis, Map<String, List<Long>> hops) {
             List<Long> sorted = millis.stream().sorted().toList();
+            List<Hop> byTopic = new ArrayList<>();
+            hops.forEach((topic, times) -> {
+                List<Long> inOrder = times.stream().sorted().toList();
+                byTopic.add(new Hop(topic, inOrder.size(), percentile(inOrder, 50), percentile(inOrder, 95),
+                        percentile(inOrder, 99)));
+            });
             latency = new Latency(made, sorted.size(), untracked, unseen, percentile(sorted, 50), percentile(sorted, 95),
                     percentile(sorted, 99), sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1),
-                    sorted.isEmpty() ? "no golden update was seen for any change" : "");
+                    sorted.isEmpty() ? "no golden update was seen for any change" : "", byTopic);
         }
 
         void latencySkipped(String why) {
-            latency = new Latency(0, 0, 0, 0, 0, 0, 0, 0, why);
+            latency = new Latency(0, 0, 0, 0, 0, 0, 0, 0, why, List.of());
         }
 
         private static long percentile(List<Long> sorted, int p) {
@@ -240,7 +289,7 @@ record BenchmarkResult(String date, Map<String, Object> machine, Map<String, Obj
 
         BenchmarkResult build() {
             return new BenchmarkResult(LocalDate.now().toString(), machine, settings, seedSeconds, connectors, load,
-                    accuracy, memory, latency);
+                    cpu, accuracy, memory, latency);
         }
     }
 }

@@ -97,6 +97,11 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The CPU time (user and system, all threads) the service's JVM has used so far, in seconds; 0 where not known. */
+    double cpuSeconds() {
+        return process.toHandle().info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(0.0);
+    }
+
     /** The largest heap in use seen by the once-a-second sampler, in bytes. */
     long peakHeapBytes() {
         return peakHeap.get();

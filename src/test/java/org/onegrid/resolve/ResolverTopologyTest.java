@@ -294,7 +294,7 @@ class ResolverTopologyTest {
         send(aPerson().from("health", "h-31").named("张伟", "zhang wei").born("1970-06-05").male().withPhone("13700003333").build());
         Map<String, PersonLink> linkTable = linkTable();
 
-        driver.advanceWallClockTime(SWEEP);
+        sweep();
 
         Conflict question = crossShardQuestions().values().stream().findFirst().orElseThrow();
         assertThat(question.getStatus()).isEqualTo(ConflictStatus.OPEN);
@@ -306,7 +306,7 @@ class ResolverTopologyTest {
 
         decide(decision("d-31", "public-security/ps-31", "health/h-31", ReviewVerdict.SAME)
                 .setConflictId(question.getConflictId()).setField("birthDate").setValue("1970-05-06"));
-        driver.advanceWallClockTime(SWEEP);
+        sweep();
 
         assertThat(linkTable().get("health/h-31").getPersonId()).isEqualTo(linkTable.get("public-security/ps-31").getPersonId());
         assertThat(crossShardQuestions().get(question.getConflictId())).satisfies(c -> {
@@ -320,11 +320,11 @@ class ResolverTopologyTest {
         send(aPerson().from("public-security", "ps-32").named("刘芳", "liu fang").born("1966-02-03").female().withIdSequence(246)
                 .withPhone("13700004444").build());
         send(aPerson().from("civil-affairs", "ca-32").named("刘芳", "liu fang").born("1966-03-02").female().withPhone("13700004444").build());
-        driver.advanceWallClockTime(SWEEP);
+        sweep();
         String id = crossShardQuestions().keySet().iterator().next();
 
         send(aPerson().from("civil-affairs", "ca-32").named("刘芳", "liu fang").born("1966-02-03").female().withPhone("13700004444").build());
-        driver.advanceWallClockTime(SWEEP);
+        sweep();
 
         assertThat(crossShardQuestions().get(id).getStatus()).isEqualTo(ConflictStatus.WITHDRAWN);
         assertThat(active(goldenTable())).as("one person, by the matcher, once in one shard").hasSize(1);
@@ -335,19 +335,27 @@ class ResolverTopologyTest {
         send(aPerson().from("public-security", "ps-33").named("陈静", "chen jing").born("1990-07-08").female().withIdSequence(388)
                 .withPhone("13700005555").build());
         send(aPerson().from("health", "h-33").named("陈静", "chen jing").born("1990-08-07").female().withPhone("13700005555").build());
-        driver.advanceWallClockTime(SWEEP);
+        sweep();
         String id = crossShardQuestions().keySet().iterator().next();
 
         decide(decision("d-33", "public-security/ps-33", "health/h-33", ReviewVerdict.DIFFERENT).setConflictId(id));
-        driver.advanceWallClockTime(SWEEP);
+        sweep();
         send(aPerson().from("health", "h-33").named("陈静", "chen jing").born("1990-08-07").female().withPhone("13700005555")
                 .withPhone("13800006666").build());
-        driver.advanceWallClockTime(SWEEP);
+        sweep();
 
         Map<String, Conflict> after = crossShardQuestions();
         assertThat(after.get(id).getStatus()).isEqualTo(ConflictStatus.RESOLVED);
         assertThat(after.values()).noneMatch(c -> c.getStatus() == ConflictStatus.OPEN);
         assertThat(active(goldenTable())).hasSize(2);
+    }
+
+    /** Lets a sweep interval pass, and the sweep take slices until it is through. */
+    private void sweep() {
+        driver.advanceWallClockTime(SWEEP);
+        for (int slice = 0; slice < 20; slice++) {
+            driver.advanceWallClockTime(CrossShardSweep.SLICE_EVERY);
+        }
     }
 
     private Map<String, Conflict> crossShardQuestions() {

@@ -78,7 +78,8 @@ public final class DebeziumType implements ConnectorType {
                         + "when_needed (snapshot again when the offsets are gone or too old), initial_only (snapshot, no streaming)"),
                 DefinitionKey.optional("heartbeat-interval", "10s", "how often a heartbeat commits the source position while the captured tables are idle, "
                         + "so the server can free its log; 0s turns heartbeats off"),
-                DefinitionKey.optional("poll-interval", "500ms", "how long the engine waits for new changes before it looks again"),
+                DefinitionKey.optional("poll-interval", "50ms", "the longest the engine holds a batch open for more changes before "
+                        + "writing it to Kafka (a full batch goes at once); it adds up to this much to change latency"),
                 DefinitionKey.optional("batch-size", "2048", "the most changes written to Kafka (and committed) as one unit"),
                 DefinitionKey.optional("state-dir", "var/connectors/<id>", "where the offsets (offsets.dat) " + (flavor.binlog() ? "and the schema history (schema-history.dat) are" : "are")
                         + " kept; deleting it makes the connector snapshot again")));
@@ -132,7 +133,7 @@ public final class DebeziumType implements ConnectorType {
         Duration heartbeat = duration(block, "heartbeat-interval");
         Duration poll = duration(block, "poll-interval");
         if (poll != null && poll.isZero()) {
-            block.problem("poll-interval", "must be more than zero.", "write e.g. poll-interval: 500ms.");
+            block.problem("poll-interval", "must be more than zero.", "write e.g. poll-interval: 50ms.");
         }
         int batchSize = number(block, "batch-size", 1, 100_000, 2048);
         Path stateDir = null;

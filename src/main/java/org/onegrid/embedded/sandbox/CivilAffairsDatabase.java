@@ -43,6 +43,10 @@ final class CivilAffairsDatabase implements AutoCloseable {
                 .setServerConfig("max_replication_slots", "8")
                 .setServerConfig("max_wal_senders", "8")
                 .setServerConfig("listen_addresses", "127.0.0.1")
+                // The embedded server's default is off, which holds a commit back from logical decoding (and so from
+                // change capture) until the WAL writer flushes it, up to 200 ms later; a department's server commits
+                // synchronously.
+                .setServerConfig("synchronous_commit", "on")
                 .start();
         String password = Secrets.getOrCreate(settings.secret("civil-affairs.password"));
         CivilAffairsDatabase database = new CivilAffairsDatabase(postgres, password, settings.postgresPort());

@@ -51,6 +51,8 @@ class MappingConfiguration {
         Map<String, Object> client = backbone.clientConfig();
         client.put(StreamsConfig.STATE_DIR_CONFIG, properties.resolve().stateDir().toAbsolutePath().toString());
         client.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) properties.topics().replicationFactor());
+        client.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, properties.mapping().commitInterval().toMillis());
+        client.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, properties.mapping().threads());
         log.info("Mapping stage starting for {} connector(s)", mappers.size());
         return MappingStage.start(client, MappingStage.APPLICATION_ID, mappers, Clock.systemUTC());
     }

@@ -222,9 +222,14 @@ public final class ClusterResolver {
             .thenComparingLong(PersonMatch::created)
             .thenComparing(PersonMatch::personId);
 
-    /** One unit of work: the changes made by one input, collected to publish once at the end. */
+    /**
+     * One unit of work: the changes made by one input, collected to publish once at the end. Reads the store through
+     * its own view, so that what it reads several times is read and decoded once.
+     */
     private final class Work {
 
+        private final ClusterStore store = new MemoClusterStore(ClusterResolver.this.store);
+        private final ValueChoices choices = new ValueChoices(store);
         private final Instant now = clock.instant();
         private final Map<String, MatchVerdict> verdicts = new HashMap<>();
         private final Map<String, Set<String>> keys = new HashMap<>();

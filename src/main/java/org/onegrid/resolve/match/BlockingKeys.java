@@ -71,6 +71,7 @@ public final class BlockingKeys {
             keys.add("nb:" + name.replace(" ", "") + "|" + birthDate);
         }
         boolean latin = PersonFacts.latinName(person);
+        String surname = PersonFacts.surnameKey(name, latin);
         if (name != null && birthDate != null) {
             if (latin) {
                 for (String word : Similarity.tokens(name)) {
@@ -80,13 +81,12 @@ public final class BlockingKeys {
                     }
                 }
             } else {
-                keys.add("sd:" + PersonFacts.surnameKey(person) + "|" + birthDate);
+                keys.add("sd:" + surname + "|" + birthDate);
             }
         }
         Address address = person.getAddress();
         String building = address == null || blank(address.getEstate()) || blank(address.getBuilding())
                 ? null : address.getEstate() + "|" + address.getBuilding();
-        String surname = PersonFacts.surnameKey(person);
         if (surname != null && building != null) {
             keys.add("sb:" + surname + "|" + building);
         }

@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.onegrid.schema.Gender;
 import org.onegrid.schema.SourcePerson;
 
@@ -13,6 +14,8 @@ import org.onegrid.schema.SourcePerson;
  * never standardizes: an ID number here is already validated upstream.
  */
 final class PersonFacts {
+
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
     private PersonFacts() {
     }
@@ -81,11 +84,16 @@ final class PersonFacts {
      * one. Null when there is no name.
      */
     static String surnameKey(SourcePerson person) {
-        List<String> words = Similarity.tokens(nameKey(person));
+        return surnameKey(nameKey(person), latinName(person));
+    }
+
+    /** As {@link #surnameKey(SourcePerson)}, from the person's {@link #nameKey} and {@link #latinName}. */
+    static String surnameKey(String nameKey, boolean latin) {
+        List<String> words = Similarity.tokens(nameKey);
         if (words.isEmpty()) {
             return null;
         }
-        return latinName(person) ? words.get(words.size() - 1) : words.get(0);
+        return latin ? words.get(words.size() - 1) : words.get(0);
     }
 
     /** The ID number as given: the valid one if any, else the stated one; null when neither. */
@@ -101,7 +109,7 @@ final class PersonFacts {
     static String attribute(SourcePerson person, String name) {
         for (var attribute : person.getAttributes()) {
             if (attribute.getName().equalsIgnoreCase(name)) {
-                String value = attribute.getValue().replaceAll("\\s+", "");
+                String value = WHITE_SPACE.matcher(attribute.getValue()).replaceAll("");
                 return value.isEmpty() ? null : value;
             }
         }

@@ -1,10 +1,10 @@
 package org.onegrid.resolve.match;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.onegrid.schema.Address;
@@ -248,7 +248,7 @@ public final class ScoringMatcher implements Matcher {
     }
 
     private static String digits(LocalDate date) {
-        return String.format(Locale.ROOT, "%04d%02d%02d", date.getYear(), date.getMonthValue(), date.getDayOfMonth());
+        return DateTimeFormatter.BASIC_ISO_DATE.format(date);
     }
 
     private void comparePhones(SourcePerson a, SourcePerson b, List<Comparison> evidence) {

@@ -3,6 +3,7 @@ package org.onegrid.resolve.match;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The string measures the matcher and the blocking keys need, on already standardized text.
@@ -11,6 +12,7 @@ import java.util.List;
  */
 final class Similarity {
 
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
     private static final double WINKLER_PREFIX_SCALE = 0.1;
     private static final int WINKLER_MAX_PREFIX = 4;
     /** Winkler's prefix bonus is given only to strings already this similar (his original boost threshold). */
@@ -111,13 +113,22 @@ final class Similarity {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        return Arrays.asList(text.trim().split("\\s+"));
+        return Arrays.asList(WHITE_SPACE.split(text.trim()));
     }
 
     /** True when the text holds at least one CJK ideograph (a Chinese name or address, not a Latin one). */
     static boolean hasIdeographs(String text) {
-        return text != null
-                && text.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+        if (text == null) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
+                return true;
+            }
+            i += Character.charCount(cp);
+        }
+        return false;
     }
 
     /**
