@@ -62,24 +62,33 @@ public final class CursorFile {
     /** Replaces the stored cursor; returns once it is on disk. */
     public void write(ObjectNode cursor) {
         try {
-            Files.createDirectories(file.getParent());
-            Path temporary = file.resolveSibling(NAME + ".tmp");
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer bytes = ByteBuffer.wrap(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(cursor));
-                while (bytes.hasRemaining()) {
-                    channel.write(bytes);
-                }
-                channel.force(true);
-            }
-            try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            replaceWhole(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(cursor));
         } catch (IOException e) {
             throw new ConnectorException("the cursor file " + file + " cannot be written (" + e.getClass().getSimpleName()
                     + "); the last unit will be read again", e);
+        }
+    }
+
+    /**
+     * Replaces a state file whole, as the cursor is: the content goes to {@code <name>.tmp} beside it, is forced to
+     * disk, and the temporary file is moved over the old one. A process killed at any moment leaves the old content or
+     * the new, never an empty or torn file. Returns once the new content is on disk.
+     */
+    public static void replaceWhole(Path file, byte[] content) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer bytes = ByteBuffer.wrap(content);
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+            channel.force(true);
+        }
+        try {
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

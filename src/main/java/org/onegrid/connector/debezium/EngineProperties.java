@@ -38,7 +38,7 @@ final class EngineProperties {
         p.setProperty("time.precision.mode", "adaptive_time_microseconds");
         p.setProperty("tombstones.on.delete", "false");
         p.setProperty("provide.transaction.metadata", "false");
-        p.setProperty("offset.storage", "org.apache.kafka.connect.storage.FileOffsetBackingStore");
+        p.setProperty("offset.storage", OffsetsFile.class.getName());
         p.setProperty("offset.storage.file.filename", source.offsetsFile(id).toAbsolutePath().toString());
         p.setProperty("offset.flush.interval.ms", "0");
         p.setProperty("offset.flush.timeout.ms", "10000");
