@@ -19,7 +19,7 @@ public final class StreamsSettings {
      * How long a stage waits for its stream threads to stop: a commit in flight finishes well within it; what does not
      * is aborted, and the next start resumes from the last commit.
      */
-    public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(15);
+    public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(60);
 
     /** Records a producer holds for more of the same partition before it sends them (Streams' default: 100 ms). */
     static final int LINGER_MS = 10;

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.core.ThrowingRunnable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,6 +50,7 @@ import org.onegrid.testing.FreePorts;
 import org.onegrid.testing.ShippedConnector;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -153,14 +155,16 @@ class ConsoleBrowserTest {
         signIn(workerKey);
         await().atMost(PATIENCE).until(() -> !browser.findElements(By.cssSelector("#rows tr")).isEmpty());
 
-        List<String> offered = browser.findElements(By.cssSelector("#grid option")).stream().map(o -> o.getAttribute("value")).toList();
-        assertThat(offered).containsExactlyElementsOf(community.grids().stream().map(City.Grid::code).toList());
-        List<String> headers = browser.findElements(By.cssSelector("#columns th")).stream().map(WebElement::getText).toList();
-        assertThat(headers).contains("姓名", "住址").doesNotContain("身份证号");
-        assertThat(browser.findElements(By.cssSelector("td[data-column=name] .src"))).isNotEmpty()
-                .allSatisfy(tag -> assertThat(tag.getAttribute("title")).startsWith("来源 source:"));
-        assertThat(browser.findElements(By.cssSelector("header nav a"))).extracting(WebElement::getText)
-                .noneMatch(text -> text.contains("Pipeline") || text.contains("Rejected"));
+        steady(() -> {
+            List<String> offered = browser.findElements(By.cssSelector("#grid option")).stream().map(o -> o.getAttribute("value")).toList();
+            assertThat(offered).containsExactlyElementsOf(community.grids().stream().map(City.Grid::code).toList());
+            List<String> headers = browser.findElements(By.cssSelector("#columns th")).stream().map(WebElement::getText).toList();
+            assertThat(headers).contains("姓名", "住址").doesNotContain("身份证号");
+            assertThat(browser.findElements(By.cssSelector("td[data-column=name] .src"))).isNotEmpty()
+                    .allSatisfy(tag -> assertThat(tag.getAttribute("title")).startsWith("来源 source:"));
+            assertThat(browser.findElements(By.cssSelector("header nav a"))).extracting(WebElement::getText)
+                    .noneMatch(text -> text.contains("Pipeline") || text.contains("Rejected"));
+        });
         shoot("grid-table");
 
         browser.get(base + "/console/pipeline.html");
@@ -178,9 +182,15 @@ class ConsoleBrowserTest {
                 .findFirst().orElseThrow();
         String sourceKey = person.getSources().stream().filter(s -> s.getConnector().equals("public-security")).findFirst()
                 .orElseThrow().getSourceKey();
-        WebElement row = openRow(person);
-        long before = Long.parseLong(row.getAttribute("data-version"));
-        String phonesBefore = row.findElement(By.cssSelector("td[data-column=phones] .value")).getText();
+        openRow(person);
+        By rowOf = By.cssSelector("tr[data-person='" + person.getPersonId() + "']");
+        long[] before = {0};
+        String[] phonesBefore = {null};
+        steady(() -> {
+            WebElement row = browser.findElement(rowOf);
+            before[0] = Long.parseLong(row.getAttribute("data-version"));
+            phonesBefore[0] = row.findElement(By.cssSelector("td[data-column=phones] .value")).getText();
+        });
 
         String mobile = "139" + String.format("%08d", new SecureRandom().nextInt(100_000_000));
         try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + mariadbPort + "/public_security", "onegrid",
@@ -194,10 +204,12 @@ class ConsoleBrowserTest {
 
         By changed = By.cssSelector("tr.changed[data-person='" + person.getPersonId() + "']");
         await().atMost(Duration.ofSeconds(60)).until(() -> !browser.findElements(changed).isEmpty());
-        WebElement fresh = browser.findElement(changed);
-        assertThat(Long.parseLong(fresh.getAttribute("data-version"))).isGreaterThan(before);
-        String phonesAfter = fresh.findElement(By.cssSelector("td[data-column=phones] .value")).getText();
-        assertThat(phonesAfter).startsWith(mobile.substring(0, 3) + "****" + mobile.substring(7)).isNotEqualTo(phonesBefore);
+        steady(() -> {
+            WebElement fresh = browser.findElement(changed);
+            assertThat(Long.parseLong(fresh.getAttribute("data-version"))).isGreaterThan(before[0]);
+            String phonesAfter = fresh.findElement(By.cssSelector("td[data-column=phones] .value")).getText();
+            assertThat(phonesAfter).startsWith(mobile.substring(0, 3) + "****" + mobile.substring(7)).isNotEqualTo(phonesBefore[0]);
+        });
         shoot("grid-table-live-change");
     }
 
@@ -235,16 +247,23 @@ class ConsoleBrowserTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> !browser.findElements(card).isEmpty());
         shoot("verify-once");
 
-        browser.findElement(card).findElements(By.cssSelector("button.choose")).get(choice.get()).click();
+        // The list is fetched anew every few seconds; a button found before a redraw is stale, and is found again.
+        await().atMost(Duration.ofSeconds(20)).ignoreException(StaleElementReferenceException.class).until(() -> {
+            browser.findElement(card).findElements(By.cssSelector("button.choose")).get(choice.get()).click();
+            return true;
+        });
         await().atMost(Duration.ofSeconds(20)).until(() -> !browser.findElement(By.id("message")).getText().isEmpty());
         assertThat(browser.findElement(By.id("message")).getText()).contains("Sent");
 
         await().atMost(Duration.ofSeconds(60)).until(() -> browser.findElements(card).isEmpty());
         GoldenPerson golden = table.person(conflict.getPersonId()).orElseThrow();
-        WebElement row = openRow(golden);
-        WebElement source = row.findElement(By.cssSelector("td[data-column='" + conflict.getField() + "'] .src"));
-        assertThat(source.getAttribute("class")).contains("decided");
-        assertThat(source.getAttribute("title")).contains("(" + chosen.getProvenance().getConnector() + ")");
+        openRow(golden);
+        steady(() -> {
+            WebElement source = browser.findElement(By.cssSelector("tr[data-person='" + golden.getPersonId() + "'] td[data-column='"
+                    + conflict.getField() + "'] .src"));
+            assertThat(source.getAttribute("class")).contains("decided");
+            assertThat(source.getAttribute("title")).contains("(" + chosen.getProvenance().getConnector() + ")");
+        });
         shoot("grid-table-after-review");
     }
 
@@ -282,14 +301,17 @@ class ConsoleBrowserTest {
         signIn(staffKey());
         browser.get(base + "/console/pipeline.html");
         await().atMost(Duration.ofSeconds(20)).until(() -> browser.findElement(By.id("live")).getText().contains("Live"));
-        for (String connector : List.of("civil-affairs", "public-security", "party-building")) {
-            WebElement row = browser.findElement(By.cssSelector("tr[data-connector='" + connector + "']"));
-            assertThat(row.findElement(By.cssSelector(".state-RUNNING")).getText()).isEqualTo("RUNNING");
-            assertThat(Long.parseLong(row.findElement(By.cssSelector(".records-in")).getText().replace(",", ""))).isPositive();
-        }
-        assertThat(browser.findElements(By.cssSelector("tr[data-stage]"))).extracting(r -> r.getAttribute("data-stage"))
-                .contains("mapping", "resolver", "publish");
-        assertThat(browser.findElement(By.cssSelector("#broker b")).getText()).isEqualTo("UP");
+        // The page draws itself anew every second: an element read across a redraw is stale, and is read again.
+        steady(() -> {
+            for (String connector : List.of("civil-affairs", "public-security", "party-building")) {
+                WebElement row = browser.findElement(By.cssSelector("tr[data-connector='" + connector + "']"));
+                assertThat(row.findElement(By.cssSelector(".state-RUNNING")).getText()).isEqualTo("RUNNING");
+                assertThat(Long.parseLong(row.findElement(By.cssSelector(".records-in")).getText().replace(",", ""))).isPositive();
+            }
+            assertThat(browser.findElements(By.cssSelector("tr[data-stage]"))).extracting(r -> r.getAttribute("data-stage"))
+                    .contains("mapping", "resolver", "publish");
+            assertThat(browser.findElement(By.cssSelector("#broker b")).getText()).isEqualTo("UP");
+        });
         shoot("pipeline");
     }
 
@@ -308,15 +330,22 @@ class ConsoleBrowserTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> browser.getCurrentUrl().contains("index.html"));
     }
 
-    /** Opens the person's grid, searches their name, and returns their row. */
-    private static WebElement openRow(GoldenPerson person) {
+    /** Opens the person's grid and searches their name, until their row shows. */
+    private static void openRow(GoldenPerson person) {
         browser.get(base + "/console/grid.html?grid=" + person.getGrid().getGrid());
         By rowOf = By.cssSelector("tr[data-person='" + person.getPersonId() + "']");
         await().atMost(Duration.ofSeconds(20)).until(() -> !browser.findElements(By.cssSelector("#rows tr")).isEmpty()
                 && browser.findElement(By.id("live")).getText().contains("Live"));
         browser.findElement(By.id("name")).sendKeys(person.getName().getValue());
         await().atMost(Duration.ofSeconds(20)).until(() -> !browser.findElements(rowOf).isEmpty());
-        return browser.findElement(rowOf);
+    }
+
+    /**
+     * Runs assertions on the page until they hold: rows are redrawn when a golden change arrives (and the pipeline page
+     * every second), so an element read across a redraw is stale and is read again.
+     */
+    private static void steady(ThrowingRunnable assertions) {
+        await().atMost(Duration.ofSeconds(20)).ignoreException(StaleElementReferenceException.class).untilAsserted(assertions);
     }
 
     private static String survivingConnector(GoldenPerson golden, String field) {

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.onegrid.backbone.KafkaBackbone;
 import org.onegrid.connector.ConnectorState;
 import org.onegrid.connector.TopicContents;
@@ -58,8 +57,8 @@ class ShippedCaptureConnectorsTest {
     static final List<String> CAPTURE_LOGGERS = List.of("io.debezium", "org.postgresql", "org.mariadb", "com.github.shyiko",
             "org.onegrid.connector", "org.onegrid.embedded.sandbox", "org.apache.camel");
 
-    @TempDir
-    static Path root;
+    /** Not a @TempDir: the databases may still be writing their files while JUnit would delete them. */
+    static final Path root = Path.of("target", "shipped-capture-" + ProcessHandle.current().pid()).toAbsolutePath();
 
     static int postgresPort;
     static int mariadbPort;
