@@ -52,7 +52,7 @@ final class EngineProperties {
         if (flavor.binlog()) {
             p.setProperty("database.include.list", source.database());
             p.setProperty("database.server.id", String.valueOf(source.serverId() != 0 ? source.serverId() : serverId(id)));
-            p.setProperty("schema.history.internal", "io.debezium.storage.file.history.FileSchemaHistory");
+            p.setProperty("schema.history.internal", SchemaHistoryFile.class.getName());
             p.setProperty("schema.history.internal.file.filename", source.schemaHistoryFile(id).toAbsolutePath().toString());
             p.setProperty("schema.history.internal.store.only.captured.tables.ddl", "true");
             p.setProperty("include.schema.changes", "false");

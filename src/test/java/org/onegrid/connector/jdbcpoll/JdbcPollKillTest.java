@@ -5,28 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.onegrid.backbone.Topics;
 import org.onegrid.connector.Drops;
 import org.onegrid.connector.TopicContents;
-import org.onegrid.embedded.EmbeddedKafkaBroker;
 import org.onegrid.schema.Operation;
 import org.onegrid.schema.RawRecord;
 import org.onegrid.testing.ChangesInBackground;
 import org.onegrid.testing.ChildService;
-import org.onegrid.testing.FreePorts;
-import org.onegrid.testing.GoldenTable;
+import org.onegrid.testing.KillHarness;
 import org.onegrid.testing.Sql;
 
 /**
@@ -50,31 +42,23 @@ class JdbcPollKillTest {
     static final int SOFT_DELETED_FROM = 101;
     static final int SOFT_DELETED_TO = 150;
     private static final String CONNECTOR = "civil-affairs";
-    private static final Duration DEADLINE = Duration.ofSeconds(120);
 
-    /** Not a @TempDir: the service's output (service-1.log...) is kept there for a failure to be understood. */
-    private final Path dir = Path.of("target", "jdbc-poll-kill-test-" + ProcessHandle.current().pid()).toAbsolutePath();
-
-    private EmbeddedKafkaBroker broker;
+    private KillHarness harness;
     private EmbeddedPostgres postgres;
-    private ChildService service;
 
     @AfterEach
     void stop() throws Exception {
-        if (service != null) {
-            service.close();
+        if (harness != null) {
+            harness.close();
         }
         if (postgres != null) {
             postgres.close();
-        }
-        if (broker != null) {
-            broker.close();
         }
     }
 
     @Test
     void killedMidFirstReadAndMidPollingTheRawTopicHoldsEveryChangeAndTheGoldenTableOnePersonPerRow() throws Exception {
-        broker = EmbeddedKafkaBroker.start(FreePorts.next(), FreePorts.next(), dir.resolve("kafka"));
+        harness = KillHarness.start("jdbc-poll-kill-test");
         postgres = EmbeddedPostgres.builder().start();
         DataSource database = postgres.getPostgresDatabase();
         // Four rows to each updated_at, so that batches of 50 end among rows of one time.
@@ -82,10 +66,10 @@ class JdbcPollKillTest {
                         + "is_deleted BOOLEAN, updated_at TIMESTAMP)",
                 "INSERT INTO ca_resident SELECT n, '居民' || n, 0, false, TIMESTAMP '2024-05-06 00:00:00' + (n / 4) * INTERVAL '1 second' "
                         + "FROM generate_series(1, " + ROWS + ") n");
-        Path secret = Files.writeString(dir.resolve("pg.password"), "not-checked-by-trust-auth\n");
+        Path secret = Files.writeString(Files.createDirectories(harness.dir()).resolve("pg.password"), "not-checked-by-trust-auth\n");
         // Each row a person of its own (its name, and a birth date of its own: days since 1970 = the id, which spreads
         // the rows over the resolver's shards); the version as an attribute, to see updates arrive.
-        Drops.write(dir.resolve("connectors").resolve(CONNECTOR + ".yaml"), """
+        Drops.write(harness.connectors().resolve(CONNECTOR + ".yaml"), """
                 type: jdbc-poll
                 department: 民政局 (civil affairs)
                 key: [id]
@@ -104,32 +88,30 @@ class JdbcPollKillTest {
                   birthDate: { from: id, format: epochDays }
                   attributes:
                     version: { from: version, type: INTEGER }
-                """.formatted(postgres.getPort(), secret, dir.resolve("state")));
-        service = ChildService.on(dir, broker.bootstrapServers());
+                """.formatted(postgres.getPort(), secret, harness.dir().resolve("state")));
 
-        service.start();
-        service.awaiting(DEADLINE).pollInterval(Duration.ofMillis(20)).until(() -> TopicContents.endOffsets(kafka(), topic()) > 0);
-        service.kill();
-        long firstReadBeforeKill = raw().stream().map(RawRecord::getSourceKey).distinct().count();
+        harness.start();
+        harness.killWhen(() -> harness.rawCount(CONNECTOR) > 0);
+        long firstReadBeforeKill = KillHarness.keysOf(harness.raw(CONNECTOR)).size();
         assertThat(firstReadBeforeKill).as("killed in the middle of the first read").isPositive().isLessThan(ROWS);
 
-        service.start();
-        service.awaiting(DEADLINE).until(() -> raw().stream().map(RawRecord::getSourceKey).distinct().count() == ROWS);
-        long firstRead = TopicContents.endOffsets(kafka(), topic());
+        harness.start();
+        harness.awaitUntil(() -> KillHarness.keysOf(harness.raw(CONNECTOR)).size() == ROWS);
+        long firstRead = harness.rawCount(CONNECTOR);
         List<String> changes = changes();
         ChangesInBackground department = ChangesInBackground.start(database::getConnection, changes, changes.size() / 2);
-        service.awaiting(DEADLINE).pollInterval(Duration.ofMillis(20)).until(() -> TopicContents.endOffsets(kafka(), topic()) >= firstRead + 10);
-        service.kill();
+        harness.killWhen(() -> harness.rawCount(CONNECTOR) >= firstRead + 10);
         department.release();
-        assertThat(distinctChangesPerKey(raw())).as("killed in the middle of polling").isNotEqualTo(expectedChangesPerKey());
+        assertThat(distinctChangesPerKey(harness.raw(CONNECTOR))).as("killed in the middle of polling").isNotEqualTo(expectedChangesPerKey());
         System.out.printf("killed after %d of %d rows of the first read, then after %d changes%n", firstReadBeforeKill, ROWS,
-                raw().stream().filter(r -> r.getOperation() != Operation.SNAPSHOT).count());
+                harness.raw(CONNECTOR).stream().filter(r -> r.getOperation() != Operation.SNAPSHOT).count());
 
-        service.start();
-        department.awaitDone(DEADLINE);
-        service.awaiting(DEADLINE).until(() -> distinctChangesPerKey(raw()).keySet().equals(expectedChangesPerKey().keySet())
-                && raw().stream().anyMatch(r -> r.getSourceKey().equals(String.valueOf(SOFT_DELETED_TO)) && r.getOperation() == Operation.DELETE));
-        List<RawRecord> records = raw();
+        harness.start();
+        department.awaitDone(KillHarness.DEADLINE);
+        harness.awaitUntil(() -> distinctChangesPerKey(harness.raw(CONNECTOR)).keySet().equals(expectedChangesPerKey().keySet())
+                && harness.raw(CONNECTOR).stream().anyMatch(r -> r.getSourceKey().equals(String.valueOf(SOFT_DELETED_TO))
+                        && r.getOperation() == Operation.DELETE));
+        List<RawRecord> records = harness.raw(CONNECTOR);
         assertThat(distinctChangesPerKey(records)).as("every change of every row, nothing else").isEqualTo(expectedChangesPerKey());
         Map<String, RawRecord> latest = TopicContents.byKey(records);
         for (int id = 1; id <= UPDATED; id++) {
@@ -140,9 +122,7 @@ class JdbcPollKillTest {
         for (int id = 1; id <= UPDATED; id++) {
             versions.put(String.valueOf(id), "1");
         }
-        service.awaiting(DEADLINE).pollInterval(Duration.ofSeconds(1)).until(() -> GoldenTable.read(broker.bootstrapServers())
-                .hasCaughtUp(CONNECTOR, liveKeys(), "version", versions));
-        GoldenTable.read(broker.bootstrapServers()).assertOnePersonPerKey(CONNECTOR, liveKeys());
+        harness.assertGoldenOnePersonPerKey(CONNECTOR, KillHarness.liveKeys(expectedChangesPerKey()), "version", versions);
     }
 
     /** Each its own transaction, stamped when made: rows 1 to 100 updated, 2001 to 2100 inserted, 101 to 150 marked deleted. */
@@ -178,23 +158,5 @@ class JdbcPollKillTest {
             expected.put(String.valueOf(ROWS + n), List.of(Operation.UPDATE));
         }
         return expected;
-    }
-
-    /** The rows left once the changes are made: 1 to 2,100 without the deleted 101 to 150. */
-    private static Set<String> liveKeys() {
-        return expectedChangesPerKey().entrySet().stream().filter(e -> !e.getValue().contains(Operation.DELETE))
-                .map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    private List<RawRecord> raw() {
-        return TopicContents.raw(kafka(), topic());
-    }
-
-    private static String topic() {
-        return Topics.raw(CONNECTOR).name();
-    }
-
-    private Map<String, Object> kafka() {
-        return Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
     }
 }

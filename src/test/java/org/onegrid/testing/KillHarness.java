@@ -1,0 +1,127 @@
+package org.onegrid.testing;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.onegrid.backbone.Topics;
+import org.onegrid.connector.TopicContents;
+import org.onegrid.embedded.EmbeddedKafkaBroker;
+import org.onegrid.schema.Operation;
+import org.onegrid.schema.RawRecord;
+
+/**
+ * What every kill -9 test of a connector stands on: a folder under {@code target/} (not a temporary one: the
+ * service's output, {@code service-<n>.log}, is kept there for a failure to be understood), a Kafka broker in the test
+ * JVM that outlives the kills as a production cluster would, and the whole service in a JVM of its own on both
+ * ({@link ChildService}). A test writes its connector file into {@link #connectors()}, then kills and restarts the
+ * service with {@link #killWhen} and reads what arrived; the source it reads is the test's own.
+ */
+public final class KillHarness implements AutoCloseable {
+
+    /** How long a service may take to start, to read what it must, or to resolve what it wrote. */
+    public static final Duration DEADLINE = Duration.ofSeconds(120);
+
+    private final Path dir;
+    private final EmbeddedKafkaBroker broker;
+    private final ChildService service;
+
+    private KillHarness(Path dir, EmbeddedKafkaBroker broker) {
+        this.dir = dir;
+        this.broker = broker;
+        this.service = ChildService.on(dir, broker.bootstrapServers());
+    }
+
+    /** A broker on {@code target/<name>-<pid>}; the service is not started yet. */
+    public static KillHarness start(String name) throws Exception {
+        Path dir = Path.of("target", name + "-" + ProcessHandle.current().pid()).toAbsolutePath();
+        return new KillHarness(dir, EmbeddedKafkaBroker.start(FreePorts.next(), FreePorts.next(), dir.resolve("kafka")));
+    }
+
+    /** The test's folder, for its secrets, inboxes and connector state. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** Where the service reads its connector files. */
+    public Path connectors() {
+        return dir.resolve("connectors");
+    }
+
+    public ChildService service() {
+        return service;
+    }
+
+    /** Starts the service. */
+    public void start() throws Exception {
+        service.start();
+    }
+
+    /**
+     * Kills the running service (SIGKILL) as soon as {@code condition} holds, watched every 20 ms so that the kill
+     * lands in the middle of what the test watches, not after it.
+     */
+    public void killWhen(Callable<Boolean> condition) throws Exception {
+        service.awaiting(DEADLINE).pollInterval(Duration.ofMillis(20)).until(condition);
+        service.kill();
+    }
+
+    /** Waits, while the service runs, until {@code condition} holds. */
+    public void awaitUntil(Callable<Boolean> condition) {
+        service.awaiting(DEADLINE).until(condition);
+    }
+
+    /** Every record on the connector's raw topic now. */
+    public List<RawRecord> raw(String connector) {
+        return TopicContents.raw(kafka(), Topics.raw(connector).name());
+    }
+
+    /** How many records the connector's raw topic holds: cheap enough to watch closely. */
+    public long rawCount(String connector) {
+        return TopicContents.endOffsets(kafka(), Topics.raw(connector).name());
+    }
+
+    /**
+     * Waits until the resolver has caught up with the connector (exactly {@code liveKeys} in active persons, the
+     * attribute of each key in {@code values} at that value), then asserts one person per live key and none twice.
+     */
+    public void assertGoldenOnePersonPerKey(String connector, Set<String> liveKeys, String attribute, Map<String, String> values) {
+        service.awaiting(DEADLINE).pollInterval(Duration.ofSeconds(1))
+                .until(() -> GoldenTable.read(broker.bootstrapServers()).hasCaughtUp(connector, liveKeys, attribute, values));
+        GoldenTable.read(broker.bootstrapServers()).assertOnePersonPerKey(connector, liveKeys);
+    }
+
+    /** The source keys whose expected changes do not end the record: those that must have a golden person. */
+    public static Set<String> liveKeys(Map<String, List<Operation>> changesPerKey) {
+        return changesPerKey.entrySet().stream().filter(e -> !e.getValue().contains(Operation.DELETE))
+                .map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** The distinct source keys of the records with operation {@code operation}. */
+    public static Set<String> keysOf(List<RawRecord> records, Operation operation) {
+        return records.stream().filter(r -> r.getOperation() == operation).map(RawRecord::getSourceKey).collect(Collectors.toSet());
+    }
+
+    /** The distinct source keys of the records. */
+    public static Set<String> keysOf(List<RawRecord> records) {
+        return records.stream().map(RawRecord::getSourceKey).collect(Collectors.toSet());
+    }
+
+    private Map<String, Object> kafka() {
+        return Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            service.close();
+        } finally {
+            broker.close();
+        }
+    }
+}
