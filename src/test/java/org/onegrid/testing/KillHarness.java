@@ -1,10 +1,14 @@
 package org.onegrid.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -110,6 +114,22 @@ public final class KillHarness implements AutoCloseable {
     /** The distinct source keys of the records. */
     public static Set<String> keysOf(List<RawRecord> records) {
         return records.stream().map(RawRecord::getSourceKey).collect(Collectors.toSet());
+    }
+
+    /**
+     * Every key is on the topic, none other, and each in one version only: a record written again (read again after a
+     * kill) has the same position and the same content, so compaction keeps one and downstream takes it as a repeat.
+     */
+    public static void assertOneVersionPerKey(List<RawRecord> records, Set<String> keys) {
+        Map<String, Set<String>> versions = records.stream().collect(Collectors.groupingBy(RawRecord::getSourceKey,
+                TreeMap::new, Collectors.mapping(KillHarness::version, Collectors.toSet())));
+        assertThat(versions.keySet()).as("the source keys on the raw topic").isEqualTo(keys);
+        assertThat(versions.entrySet()).as("keys written twice with another position or content")
+                .filteredOn(e -> e.getValue().size() > 1).isEmpty();
+    }
+
+    private static String version(RawRecord record) {
+        return record.getOperation() + " " + record.getSourcePosition() + " " + StandardCharsets.UTF_8.decode(record.getPayload().duplicate());
     }
 
     private Map<String, Object> kafka() {
