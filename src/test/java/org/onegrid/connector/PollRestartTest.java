@@ -113,22 +113,8 @@ class PollRestartTest {
     }
 
     private void writeHttpConnector(PatientsApi api, Path secret) {
-        Drops.write(root.resolve("connectors").resolve("health.yaml"), """
-                type: http-poll
-                department: 卫健委 (health)
-                key: [patientId]
-                source:
-                  url: %s
-                  token: ${file:%s}
-                  updated-field: updatedAt
-                  page-size: 10
-                  poll-interval: 200ms
-                  read-timeout: 1s
-                  retries: 1
-                  backoff: 100ms
-                  state-dir: %s
-                mapping: {name: name, idNumber: idCard}
-                """.formatted(api.url(), secret, root.resolve("state/health")));
+        Drops.write(root.resolve("connectors").resolve("health.yaml"), api.connectorFile(secret, root.resolve("state/health"),
+                "{name: name, idNumber: idCard}", "page-size: 10", "read-timeout: 1s", "retries: 1", "backoff: 100ms"));
     }
 
     private void writeJdbcConnector(PollingDatabase database) {

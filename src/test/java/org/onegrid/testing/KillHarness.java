@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,8 +25,8 @@ import org.onegrid.schema.RawRecord;
  * What every kill -9 test of a connector stands on: a folder under {@code target/} (not a temporary one: the
  * service's output, {@code service-<n>.log}, is kept there for a failure to be understood), a Kafka broker in the test
  * JVM that outlives the kills as a production cluster would, and the whole service in a JVM of its own on both
- * ({@link ChildService}). A test writes its connector file into {@link #connectors()}, then kills and restarts the
- * service with {@link #killWhen} and reads what arrived; the source it reads is the test's own.
+ * ({@link ChildService}). A test starts its source ({@link #closing}), writes its connector file into
+ * {@link #connectors()}, then kills and restarts the service with {@link #killWhen} and reads what arrived.
  */
 public final class KillHarness implements AutoCloseable {
 
@@ -34,6 +36,7 @@ public final class KillHarness implements AutoCloseable {
     private final Path dir;
     private final EmbeddedKafkaBroker broker;
     private final ChildService service;
+    private final Deque<AutoCloseable> sources = new ArrayDeque<>();
 
     private KillHarness(Path dir, EmbeddedKafkaBroker broker) {
         this.dir = dir;
@@ -45,6 +48,12 @@ public final class KillHarness implements AutoCloseable {
     public static KillHarness start(String name) throws Exception {
         Path dir = Path.of("target", name + "-" + ProcessHandle.current().pid()).toAbsolutePath();
         return new KillHarness(dir, EmbeddedKafkaBroker.start(FreePorts.next(), FreePorts.next(), dir.resolve("kafka")));
+    }
+
+    /** A source the service reads (a database, an API): closed with the harness, once the service is dead. */
+    public <T extends AutoCloseable> T closing(T source) {
+        sources.push(source);
+        return source;
     }
 
     /** The test's folder, for its secrets, inboxes and connector state. */
@@ -140,6 +149,9 @@ public final class KillHarness implements AutoCloseable {
     public void close() throws Exception {
         try {
             service.close();
+            while (!sources.isEmpty()) {
+                sources.pop().close();
+            }
         } finally {
             broker.close();
         }

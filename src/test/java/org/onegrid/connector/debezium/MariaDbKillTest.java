@@ -2,7 +2,6 @@ package org.onegrid.connector.debezium;
 
 import static org.onegrid.connector.debezium.CaptureConnectorFile.aCaptureConnector;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.onegrid.testing.ChildService;
 import org.onegrid.testing.KillHarness;
@@ -22,29 +21,17 @@ class MariaDbKillTest {
     private static final String CONNECTOR = "ps-crash";
     private static final String TABLE = "ps_crash";
 
-    private KillHarness harness;
-    private MariaDbServer mariaDb;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (harness != null) {
-            harness.close();
-        }
-        if (mariaDb != null) {
-            mariaDb.close();
-        }
-    }
-
     @Test
     void killedMidSnapshotAndMidStreamTheRawTopicHoldsEveryChangeAndTheGoldenTableOnePersonPerRow() throws Exception {
-        harness = KillHarness.start("mariadb-kill-test");
-        mariaDb = MariaDbServer.start(harness.dir().resolve("mariadb"), "public_security");
-        Sql.run(mariaDb::connect, CrashScenario.createTable(TABLE),
-                "INSERT INTO " + TABLE + " SELECT seq, CONCAT('行', seq), 0 FROM seq_1_to_" + CrashScenario.ROWS);
-        aCaptureConnector("debezium-mariadb").on(mariaDb.port()).database(mariaDb.database())
-                .user(MariaDbServer.CDC_USER, mariaDb.cdcPasswordFile()).tables(TABLE).batchSize(100)
-                .stateDir(harness.dir().resolve("state")).mapping(CrashScenario.PERSON_PER_ROW).writeInto(harness.connectors(), CONNECTOR);
+        try (KillHarness harness = KillHarness.start("mariadb-kill-test")) {
+            MariaDbServer mariaDb = harness.closing(MariaDbServer.start(harness.dir().resolve("mariadb"), "public_security"));
+            Sql.run(mariaDb::connect, CrashScenario.createTable(TABLE),
+                    "INSERT INTO " + TABLE + " SELECT seq, CONCAT('行', seq), 0 FROM seq_1_to_" + CrashScenario.ROWS);
+            aCaptureConnector("debezium-mariadb").on(mariaDb.port()).database(mariaDb.database())
+                    .user(MariaDbServer.CDC_USER, mariaDb.cdcPasswordFile()).tables(TABLE).batchSize(100)
+                    .stateDir(harness.dir().resolve("state")).mapping(CrashScenario.PERSON_PER_ROW).writeInto(harness.connectors(), CONNECTOR);
 
-        CrashScenario.killMidSnapshotAndMidStream(harness, CONNECTOR, mariaDb::connect, TABLE);
+            CrashScenario.killMidSnapshotAndMidStream(harness, CONNECTOR, mariaDb::connect, TABLE);
+        }
     }
 }

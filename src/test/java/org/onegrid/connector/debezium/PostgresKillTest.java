@@ -6,7 +6,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.onegrid.testing.ChildService;
 import org.onegrid.testing.KillHarness;
@@ -24,31 +23,19 @@ class PostgresKillTest {
     private static final String CONNECTOR = "ca-crash";
     private static final String TABLE = "ca_crash";
 
-    private KillHarness harness;
-    private EmbeddedPostgres postgres;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (harness != null) {
-            harness.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
-
     @Test
     void killedMidSnapshotAndMidStreamTheRawTopicHoldsEveryChangeAndTheGoldenTableOnePersonPerRow() throws Exception {
-        harness = KillHarness.start("postgres-kill-test");
-        postgres = EmbeddedPostgres.builder().setServerConfig("wal_level", "logical").start();
-        DataSource database = postgres.getPostgresDatabase();
-        Sql.run(database::getConnection, CrashScenario.createTable(TABLE), "ALTER TABLE " + TABLE + " REPLICA IDENTITY FULL",
-                "INSERT INTO " + TABLE + " SELECT n, '行' || n, 0 FROM generate_series(1, " + CrashScenario.ROWS + ") n");
-        Path secret = Files.writeString(Files.createDirectories(harness.dir()).resolve("pg.password"), "not-checked-by-trust-auth\n");
-        aCaptureConnector("debezium-postgres").on(postgres.getPort()).database("postgres").user("postgres", secret)
-                .tables("public." + TABLE).batchSize(100).stateDir(harness.dir().resolve("state"))
-                .mapping(CrashScenario.PERSON_PER_ROW).writeInto(harness.connectors(), CONNECTOR);
+        try (KillHarness harness = KillHarness.start("postgres-kill-test")) {
+            EmbeddedPostgres postgres = harness.closing(EmbeddedPostgres.builder().setServerConfig("wal_level", "logical").start());
+            DataSource database = postgres.getPostgresDatabase();
+            Sql.run(database::getConnection, CrashScenario.createTable(TABLE), "ALTER TABLE " + TABLE + " REPLICA IDENTITY FULL",
+                    "INSERT INTO " + TABLE + " SELECT n, '行' || n, 0 FROM generate_series(1, " + CrashScenario.ROWS + ") n");
+            Path secret = Files.writeString(Files.createDirectories(harness.dir()).resolve("pg.password"), "not-checked-by-trust-auth\n");
+            aCaptureConnector("debezium-postgres").on(postgres.getPort()).database("postgres").user("postgres", secret)
+                    .tables("public." + TABLE).batchSize(100).stateDir(harness.dir().resolve("state"))
+                    .mapping(CrashScenario.PERSON_PER_ROW).writeInto(harness.connectors(), CONNECTOR);
 
-        CrashScenario.killMidSnapshotAndMidStream(harness, CONNECTOR, database::getConnection, TABLE);
+            CrashScenario.killMidSnapshotAndMidStream(harness, CONNECTOR, database::getConnection, TABLE);
+        }
     }
 }

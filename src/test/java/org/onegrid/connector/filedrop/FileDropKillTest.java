@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.onegrid.connector.Drops;
 import org.onegrid.testing.ChildService;
@@ -29,59 +28,51 @@ class FileDropKillTest {
     private static final int ROWS = 20_000;
     private static final String CONNECTOR = "party-building";
 
-    private KillHarness harness;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (harness != null) {
-            harness.close();
-        }
-    }
-
     @Test
     void killedMidFileTheFileIsReadAgainWholeMovedToDoneOnceAndTheGoldenTableHasOnePersonPerRow() throws Exception {
-        harness = KillHarness.start("file-drop-kill-test");
-        Path inbox = harness.dir().resolve("inbox");
-        // Each row a person of its own: its name, and a birth date of its own (days since 1970 = the row number).
-        Drops.write(harness.connectors().resolve(CONNECTOR + ".yaml"), """
-                type: file-drop
-                department: 党建办 (party building)
-                key: [序号]
-                source:
-                  path: %s
-                mapping:
-                  name: 姓名
-                  birthDate: { from: 序号, format: epochDays }
-                """.formatted(inbox));
-        byte[] export = export();
-        Drops.drop(inbox, "members.csv", export);
+        try (KillHarness harness = KillHarness.start("file-drop-kill-test")) {
+            Path inbox = harness.dir().resolve("inbox");
+            // Each row a person of its own: its name, and a birth date of its own (days since 1970 = the row number).
+            Drops.write(harness.connectors().resolve(CONNECTOR + ".yaml"), """
+                    type: file-drop
+                    department: 党建办 (party building)
+                    key: [序号]
+                    source:
+                      path: %s
+                    mapping:
+                      name: 姓名
+                      birthDate: { from: 序号, format: epochDays }
+                    """.formatted(inbox));
+            byte[] export = export();
+            Drops.drop(inbox, "members.csv", export);
 
-        harness.start();
-        harness.killWhen(() -> harness.rawCount(CONNECTOR) > 0);
-        long beforeKill = harness.rawCount(CONNECTOR);
-        System.out.printf("killed after %d of %d rows%n", beforeKill, ROWS);
-        assertThat(beforeKill).as("killed in the middle of the file").isLessThan(ROWS);
-        assertThat(inbox.resolve("members.csv")).as("the file the kill interrupted stays in the folder").exists();
-        assertThat(inbox.resolve("done/members.csv")).doesNotExist();
+            harness.start();
+            harness.killWhen(() -> harness.rawCount(CONNECTOR) > 0);
+            long beforeKill = harness.rawCount(CONNECTOR);
+            System.out.printf("killed after %d of %d rows%n", beforeKill, ROWS);
+            assertThat(beforeKill).as("killed in the middle of the file").isLessThan(ROWS);
+            assertThat(inbox.resolve("members.csv")).as("the file the kill interrupted stays in the folder").exists();
+            assertThat(inbox.resolve("done/members.csv")).doesNotExist();
 
-        harness.start();
-        harness.awaitUntil(() -> Files.exists(inbox.resolve("done/members.csv")));
-        assertThat(inbox.resolve("members.csv")).doesNotExist();
-        var records = harness.raw(CONNECTOR);
-        KillHarness.assertOneVersionPerKey(records, rows());
-        assertThat(records).as("read again from the start: the rows written before the kill are there twice")
-                .hasSizeGreaterThanOrEqualTo((int) (ROWS + beforeKill));
-        assertThat(harness.service().get("/actuator/connectors/" + CONNECTOR).path("recordsIn").asLong())
-                .as("records counted after the restart: the file once").isEqualTo(ROWS);
-        assertThat(Files.readAllLines(inbox.resolve(".onegrid-processed"), StandardCharsets.UTF_8))
-                .as("the file remembered once").singleElement().asString().endsWith("members.csv");
+            harness.start();
+            harness.awaitUntil(() -> Files.exists(inbox.resolve("done/members.csv")));
+            assertThat(inbox.resolve("members.csv")).doesNotExist();
+            var records = harness.raw(CONNECTOR);
+            KillHarness.assertOneVersionPerKey(records, rows());
+            assertThat(records).as("read again from the start: the rows written before the kill are there twice")
+                    .hasSizeGreaterThanOrEqualTo((int) (ROWS + beforeKill));
+            assertThat(harness.service().get("/actuator/connectors/" + CONNECTOR).path("recordsIn").asLong())
+                    .as("records counted after the restart: the file once").isEqualTo(ROWS);
+            assertThat(Files.readAllLines(inbox.resolve(".onegrid-processed"), StandardCharsets.UTF_8))
+                    .as("the file remembered once").singleElement().asString().endsWith("members.csv");
 
-        long written = harness.rawCount(CONNECTOR);
-        Drops.drop(inbox, "members-again.csv", export);
-        harness.awaitUntil(() -> Files.exists(inbox.resolve("done/members-again.csv")));
-        assertThat(harness.rawCount(CONNECTOR)).as("the same file dropped again is not read again").isEqualTo(written);
+            long written = harness.rawCount(CONNECTOR);
+            Drops.drop(inbox, "members-again.csv", export);
+            harness.awaitUntil(() -> Files.exists(inbox.resolve("done/members-again.csv")));
+            assertThat(harness.rawCount(CONNECTOR)).as("the same file dropped again is not read again").isEqualTo(written);
 
-        harness.assertGoldenOnePersonPerKey(CONNECTOR, rows(), "none", Map.of());
+            harness.assertGoldenOnePersonPerKey(CONNECTOR, rows(), "none", Map.of());
+        }
     }
 
     private static byte[] export() {

@@ -88,22 +88,8 @@ class HttpPollConnectorTest {
     }
 
     static void connector(Path connectors, String id, PatientsApi api, Path secret, String... sourceLines) {
-        StringBuilder yaml = new StringBuilder("""
-                type: http-poll
-                department: 卫健委 (health)
-                key: [patientId]
-                source:
-                  url: %s
-                  token: ${file:%s}
-                  updated-field: updatedAt
-                  poll-interval: 200ms
-                  state-dir: %s
-                """.formatted(api.url(), secret, root.resolve("state").resolve(id)));
-        for (String line : sourceLines) {
-            yaml.append("  ").append(line).append('\n');
-        }
-        yaml.append("mapping: {name: name, idNumber: idCard}\n");
-        Drops.write(connectors.resolve(id + ".yaml"), yaml.toString());
+        Drops.write(connectors.resolve(id + ".yaml"),
+                api.connectorFile(secret, root.resolve("state").resolve(id), "{name: name, idNumber: idCard}", sourceLines));
     }
 
     @AfterAll

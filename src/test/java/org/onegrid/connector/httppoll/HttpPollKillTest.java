@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.onegrid.connector.Drops;
 import org.onegrid.schema.RawRecord;
@@ -34,64 +33,39 @@ class HttpPollKillTest {
     private static final String CONNECTOR = "health";
     private static final String TOKEN = "kill-test-token";
 
-    private KillHarness harness;
-    private PatientsApi api;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (harness != null) {
-            harness.close();
-        }
-        if (api != null) {
-            api.close();
-        }
-    }
-
     @Test
     void killedMidPassThePollGoesOnFromItsCursorAndTheGoldenTableHasOnePersonPerPatient() throws Exception {
-        harness = KillHarness.start("http-poll-kill-test");
-        api = PatientsApi.start(TOKEN);
-        OffsetDateTime first = OffsetDateTime.parse("2025-02-03T08:00:00+08:00");
-        for (int n = 1; n <= PATIENTS; n++) {
-            // Each patient a person of its own: a name, and a birth date of its own (days since 1970 = n); two a second.
-            api.put(PatientsApi.id(n), DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(first.plusSeconds(n / 2)),
-                    Map.of("name", "患者" + n, "born", n));
+        try (KillHarness harness = KillHarness.start("http-poll-kill-test")) {
+            PatientsApi api = harness.closing(PatientsApi.start(TOKEN));
+            OffsetDateTime first = OffsetDateTime.parse("2025-02-03T08:00:00+08:00");
+            for (int n = 1; n <= PATIENTS; n++) {
+                // Each patient a person of its own: a name, and a birth date of its own (days since 1970 = n); two a second.
+                api.put(PatientsApi.id(n), DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(first.plusSeconds(n / 2)),
+                        Map.of("name", "患者" + n, "born", n));
+            }
+            Path secret = Files.writeString(Files.createDirectories(harness.dir()).resolve("token"), TOKEN);
+            Drops.write(harness.connectors().resolve(CONNECTOR + ".yaml"), api.connectorFile(secret, harness.dir().resolve("state"),
+                    "{name: name, birthDate: {from: born, format: epochDays}}", "page-size: " + PAGE));
+
+            harness.start();
+            harness.killWhen(() -> harness.rawCount(CONNECTOR) > 0);
+            long beforeKill = harness.rawCount(CONNECTOR);
+            int asked = api.queries().size();
+            System.out.printf("killed after %d of %d patients, %d requests%n", beforeKill, PATIENTS, asked);
+            assertThat(beforeKill).as("killed in the middle of the first pass").isLessThan(PATIENTS);
+
+            harness.start();
+            harness.awaitUntil(() -> KillHarness.keysOf(harness.raw(CONNECTOR)).size() == PATIENTS);
+            List<String> pollsAfterRestart = api.queries().subList(asked, api.queries().size()).stream()
+                    .filter(query -> query.matches(".*pageSize=" + PAGE + "(&.*)?")).toList();
+            assertThat(pollsAfterRestart.get(0)).as("the first page asked for after the restart: the one after the stored cursor")
+                    .contains("pageToken=");
+            List<RawRecord> records = harness.raw(CONNECTOR);
+            KillHarness.assertOneVersionPerKey(records, patients());
+            assertThat(records).as("read again: at most the page acknowledged but not yet in the cursor").hasSizeLessThanOrEqualTo(PATIENTS + PAGE);
+
+            harness.assertGoldenOnePersonPerKey(CONNECTOR, patients(), "none", Map.of());
         }
-        Path secret = Files.writeString(Files.createDirectories(harness.dir()).resolve("token"), TOKEN);
-        Drops.write(harness.connectors().resolve(CONNECTOR + ".yaml"), """
-                type: http-poll
-                department: 卫健委 (health)
-                key: [patientId]
-                source:
-                  url: %s
-                  token: ${file:%s}
-                  updated-field: updatedAt
-                  page-size: %d
-                  poll-interval: 200ms
-                  state-dir: %s
-                mapping:
-                  name: name
-                  birthDate: { from: born, format: epochDays }
-                """.formatted(api.url(), secret, PAGE, harness.dir().resolve("state")));
-
-        harness.start();
-        harness.killWhen(() -> harness.rawCount(CONNECTOR) > 0);
-        long beforeKill = harness.rawCount(CONNECTOR);
-        int asked = api.queries().size();
-        System.out.printf("killed after %d of %d patients, %d requests%n", beforeKill, PATIENTS, asked);
-        assertThat(beforeKill).as("killed in the middle of the first pass").isLessThan(PATIENTS);
-
-        harness.start();
-        harness.awaitUntil(() -> KillHarness.keysOf(harness.raw(CONNECTOR)).size() == PATIENTS);
-        List<String> pollsAfterRestart = api.queries().subList(asked, api.queries().size()).stream()
-                .filter(query -> query.matches(".*pageSize=" + PAGE + "(&.*)?")).toList();
-        assertThat(pollsAfterRestart.get(0)).as("the first page asked for after the restart: the one after the stored cursor")
-                .contains("pageToken=");
-        List<RawRecord> records = harness.raw(CONNECTOR);
-        KillHarness.assertOneVersionPerKey(records, patients());
-        assertThat(records).as("read again: at most the page acknowledged but not yet in the cursor").hasSizeLessThanOrEqualTo(PATIENTS + PAGE);
-
-        harness.assertGoldenOnePersonPerKey(CONNECTOR, patients(), "none", Map.of());
     }
 
     private static Set<String> patients() {

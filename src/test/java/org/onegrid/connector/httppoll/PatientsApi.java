@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,6 +64,29 @@ public final class PatientsApi implements AutoCloseable {
 
     public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + PATH);
+    }
+
+    /**
+     * The connector file of an http-poll connector on this API, polling every 200 ms by updatedAt: {@code mapping} is
+     * the mapping block in YAML's flow style ({@code {name: name, idNumber: idCard}}), {@code sourceLines} more keys
+     * of the source block ({@code page-size: 10}).
+     */
+    public String connectorFile(Path tokenFile, Path stateDir, String mapping, String... sourceLines) {
+        StringBuilder yaml = new StringBuilder("""
+                type: http-poll
+                department: 卫健委 (health)
+                key: [patientId]
+                source:
+                  url: %s
+                  token: ${file:%s}
+                  updated-field: updatedAt
+                  poll-interval: 200ms
+                  state-dir: %s
+                """.formatted(url(), tokenFile, stateDir));
+        for (String line : sourceLines) {
+            yaml.append("  ").append(line).append('\n');
+        }
+        return yaml.append("mapping: ").append(mapping).append('\n').toString();
     }
 
     /** Adds or replaces a patient; it moves to the end of the order when its updatedAt is the newest. */

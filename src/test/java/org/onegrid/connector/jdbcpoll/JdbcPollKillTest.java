@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.onegrid.connector.Drops;
 import org.onegrid.connector.TopicContents;
@@ -43,86 +42,74 @@ class JdbcPollKillTest {
     static final int SOFT_DELETED_TO = 150;
     private static final String CONNECTOR = "civil-affairs";
 
-    private KillHarness harness;
-    private EmbeddedPostgres postgres;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (harness != null) {
-            harness.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
-
     @Test
     void killedMidFirstReadAndMidPollingTheRawTopicHoldsEveryChangeAndTheGoldenTableOnePersonPerRow() throws Exception {
-        harness = KillHarness.start("jdbc-poll-kill-test");
-        postgres = EmbeddedPostgres.builder().start();
-        DataSource database = postgres.getPostgresDatabase();
-        // Four rows to each updated_at, so that batches of 50 end among rows of one time.
-        Sql.run(database::getConnection, "CREATE TABLE ca_resident (id INTEGER PRIMARY KEY, full_name VARCHAR(40), version INTEGER, "
-                        + "is_deleted BOOLEAN, updated_at TIMESTAMP)",
-                "INSERT INTO ca_resident SELECT n, '居民' || n, 0, false, TIMESTAMP '2024-05-06 00:00:00' + (n / 4) * INTERVAL '1 second' "
-                        + "FROM generate_series(1, " + ROWS + ") n");
-        Path secret = Files.writeString(Files.createDirectories(harness.dir()).resolve("pg.password"), "not-checked-by-trust-auth\n");
-        // Each row a person of its own (its name, and a birth date of its own: days since 1970 = the id, which spreads
-        // the rows over the resolver's shards); the version as an attribute, to see updates arrive.
-        Drops.write(harness.connectors().resolve(CONNECTOR + ".yaml"), """
-                type: jdbc-poll
-                department: 民政局 (civil affairs)
-                key: [id]
-                source:
-                  url: jdbc:postgresql://127.0.0.1:%d/postgres
-                  user: postgres
-                  password: ${file:%s}
-                  table: ca_resident
-                  cursor-column: updated_at
-                  soft-delete-column: is_deleted
-                  batch-size: 50
-                  poll-interval: 100ms
-                  state-dir: %s
-                mapping:
-                  name: full_name
-                  birthDate: { from: id, format: epochDays }
-                  attributes:
-                    version: { from: version, type: INTEGER }
-                """.formatted(postgres.getPort(), secret, harness.dir().resolve("state")));
+        try (KillHarness harness = KillHarness.start("jdbc-poll-kill-test")) {
+            EmbeddedPostgres postgres = harness.closing(EmbeddedPostgres.builder().start());
+            DataSource database = postgres.getPostgresDatabase();
+            // Four rows to each updated_at, so that batches of 50 end among rows of one time.
+            Sql.run(database::getConnection, "CREATE TABLE ca_resident (id INTEGER PRIMARY KEY, full_name VARCHAR(40), version INTEGER, "
+                            + "is_deleted BOOLEAN, updated_at TIMESTAMP)",
+                    "INSERT INTO ca_resident SELECT n, '居民' || n, 0, false, TIMESTAMP '2024-05-06 00:00:00' + (n / 4) * INTERVAL '1 second' "
+                            + "FROM generate_series(1, " + ROWS + ") n");
+            Path secret = Files.writeString(Files.createDirectories(harness.dir()).resolve("pg.password"), "not-checked-by-trust-auth\n");
+            // Each row a person of its own (its name, and a birth date of its own: days since 1970 = the id, which spreads
+            // the rows over the resolver's shards); the version as an attribute, to see updates arrive.
+            Drops.write(harness.connectors().resolve(CONNECTOR + ".yaml"), """
+                    type: jdbc-poll
+                    department: 民政局 (civil affairs)
+                    key: [id]
+                    source:
+                      url: jdbc:postgresql://127.0.0.1:%d/postgres
+                      user: postgres
+                      password: ${file:%s}
+                      table: ca_resident
+                      cursor-column: updated_at
+                      soft-delete-column: is_deleted
+                      batch-size: 50
+                      poll-interval: 100ms
+                      state-dir: %s
+                    mapping:
+                      name: full_name
+                      birthDate: { from: id, format: epochDays }
+                      attributes:
+                        version: { from: version, type: INTEGER }
+                    """.formatted(postgres.getPort(), secret, harness.dir().resolve("state")));
 
-        harness.start();
-        harness.killWhen(() -> harness.rawCount(CONNECTOR) > 0);
-        long firstReadBeforeKill = KillHarness.keysOf(harness.raw(CONNECTOR)).size();
-        assertThat(firstReadBeforeKill).as("killed in the middle of the first read").isPositive().isLessThan(ROWS);
+            harness.start();
+            harness.killWhen(() -> harness.rawCount(CONNECTOR) > 0);
+            long firstReadBeforeKill = KillHarness.keysOf(harness.raw(CONNECTOR)).size();
+            assertThat(firstReadBeforeKill).as("killed in the middle of the first read").isPositive().isLessThan(ROWS);
 
-        harness.start();
-        harness.awaitUntil(() -> KillHarness.keysOf(harness.raw(CONNECTOR)).size() == ROWS);
-        long firstRead = harness.rawCount(CONNECTOR);
-        List<String> changes = changes();
-        ChangesInBackground department = ChangesInBackground.start(database::getConnection, changes, changes.size() / 2);
-        harness.killWhen(() -> harness.rawCount(CONNECTOR) >= firstRead + 10);
-        department.release();
-        assertThat(distinctChangesPerKey(harness.raw(CONNECTOR))).as("killed in the middle of polling").isNotEqualTo(expectedChangesPerKey());
-        System.out.printf("killed after %d of %d rows of the first read, then after %d changes%n", firstReadBeforeKill, ROWS,
-                harness.raw(CONNECTOR).stream().filter(r -> r.getOperation() != Operation.SNAPSHOT).count());
+            harness.start();
+            harness.awaitUntil(() -> KillHarness.keysOf(harness.raw(CONNECTOR)).size() == ROWS);
+            long firstRead = harness.rawCount(CONNECTOR);
+            List<String> changes = changes();
+            ChangesInBackground department = ChangesInBackground.start(database::getConnection, changes, changes.size() / 2);
+            harness.killWhen(() -> harness.rawCount(CONNECTOR) >= firstRead + 10);
+            department.release();
+            assertThat(distinctChangesPerKey(harness.raw(CONNECTOR))).as("killed in the middle of polling").isNotEqualTo(expectedChangesPerKey());
+            System.out.printf("killed after %d of %d rows of the first read, then after %d changes%n", firstReadBeforeKill, ROWS,
+                    harness.raw(CONNECTOR).stream().filter(r -> r.getOperation() != Operation.SNAPSHOT).count());
 
-        harness.start();
-        department.awaitDone(KillHarness.DEADLINE);
-        harness.awaitUntil(() -> distinctChangesPerKey(harness.raw(CONNECTOR)).keySet().equals(expectedChangesPerKey().keySet())
-                && harness.raw(CONNECTOR).stream().anyMatch(r -> r.getSourceKey().equals(String.valueOf(SOFT_DELETED_TO))
-                        && r.getOperation() == Operation.DELETE));
-        List<RawRecord> records = harness.raw(CONNECTOR);
-        assertThat(distinctChangesPerKey(records)).as("every change of every row, nothing else").isEqualTo(expectedChangesPerKey());
-        Map<String, RawRecord> latest = TopicContents.byKey(records);
-        for (int id = 1; id <= UPDATED; id++) {
-            assertThat(TopicContents.payload(latest.get(String.valueOf(id))).get("version").asInt()).as("version of row %d", id).isEqualTo(1);
+            harness.start();
+            department.awaitDone(KillHarness.DEADLINE);
+            harness.awaitUntil(() -> distinctChangesPerKey(harness.raw(CONNECTOR)).keySet().equals(expectedChangesPerKey().keySet())
+                    && harness.raw(CONNECTOR).stream().anyMatch(r -> r.getSourceKey().equals(String.valueOf(SOFT_DELETED_TO))
+                            && r.getOperation() == Operation.DELETE));
+            List<RawRecord> records = harness.raw(CONNECTOR);
+            assertThat(distinctChangesPerKey(records)).as("every change of every row, nothing else").isEqualTo(expectedChangesPerKey());
+            Map<String, RawRecord> latest = TopicContents.byKey(records);
+            for (int id = 1; id <= UPDATED; id++) {
+                assertThat(TopicContents.payload(latest.get(String.valueOf(id))).get("version").asInt()).as("version of row %d", id).isEqualTo(1);
+            }
+
+            Map<String, String> versions = new TreeMap<>();
+            for (int id = 1; id <= UPDATED; id++) {
+                versions.put(String.valueOf(id), "1");
+            }
+            harness.assertGoldenOnePersonPerKey(CONNECTOR, KillHarness.liveKeys(expectedChangesPerKey()), "version", versions);
         }
-
-        Map<String, String> versions = new TreeMap<>();
-        for (int id = 1; id <= UPDATED; id++) {
-            versions.put(String.valueOf(id), "1");
-        }
-        harness.assertGoldenOnePersonPerKey(CONNECTOR, KillHarness.liveKeys(expectedChangesPerKey()), "version", versions);
     }
 
     /** Each its own transaction, stamped when made: rows 1 to 100 updated, 2001 to 2100 inserted, 101 to 150 marked deleted. */
