@@ -8,7 +8,8 @@ import org.onegrid.connector.ConnectorDefinition;
 
 /**
  * The Debezium engine configuration of one connector. Decisions (docs/connectors.md):
- * offsets in Debezium's file store, flushed after every batch; schema history in a file (binlog databases);
+ * offsets in a file replaced whole after every batch ({@link OffsetsFile}); schema history in a file appended with
+ * forced writes, a torn last line dropped at start (binlog databases, {@link SchemaHistoryFile});
  * decimals as strings; binary as base64; no tombstones; heartbeats on; the in-process signal channel for
  * re-snapshots. The password is put in only by {@link #build(boolean)} with {@code withPassword}, at connect time.
  */

@@ -2,6 +2,9 @@ package org.onegrid.connector.httppoll;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -11,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.onegrid.connector.CursorFile;
 import org.onegrid.connector.Drops;
 import org.onegrid.schema.RawRecord;
 import org.onegrid.testing.ChildService;
@@ -32,6 +36,7 @@ class HttpPollKillTest {
     private static final int PAGE = 20;
     private static final String CONNECTOR = "health";
     private static final String TOKEN = "kill-test-token";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void killedMidPassThePollGoesOnFromItsCursorAndTheGoldenTableHasOnePersonPerPatient() throws Exception {
@@ -48,18 +53,20 @@ class HttpPollKillTest {
                     "{name: name, birthDate: {from: born, format: epochDays}}", "page-size: " + PAGE));
 
             harness.start();
-            harness.killWhen(() -> harness.rawCount(CONNECTOR) > 0);
+            // Five pages acknowledged: the cursor of the fourth at least is on disk (the fifth is asked for only after it).
+            harness.killWhen(() -> harness.rawCount(CONNECTOR) >= 5 * PAGE);
             long beforeKill = harness.rawCount(CONNECTOR);
             int asked = api.queries().size();
-            System.out.printf("killed after %d of %d patients, %d requests%n", beforeKill, PATIENTS, asked);
+            String storedPage = JSON.readTree(harness.dir().resolve("state").resolve(CursorFile.NAME).toFile()).path("pageToken").asText();
+            System.out.printf("killed after %d of %d patients, %d requests, the cursor at page %s%n", beforeKill, PATIENTS, asked, storedPage);
             assertThat(beforeKill).as("killed in the middle of the first pass").isLessThan(PATIENTS);
 
             harness.start();
             harness.awaitUntil(() -> KillHarness.keysOf(harness.raw(CONNECTOR)).size() == PATIENTS);
             List<String> pollsAfterRestart = api.queries().subList(asked, api.queries().size()).stream()
                     .filter(query -> query.matches(".*pageSize=" + PAGE + "(&.*)?")).toList();
-            assertThat(pollsAfterRestart.get(0)).as("the first page asked for after the restart: the one after the stored cursor")
-                    .contains("pageToken=");
+            assertThat(URLDecoder.decode(pollsAfterRestart.get(0), StandardCharsets.UTF_8))
+                    .as("the first page asked for after the restart: the one after the stored cursor").contains("pageToken=" + storedPage);
             List<RawRecord> records = harness.raw(CONNECTOR);
             KillHarness.assertOneVersionPerKey(records, patients());
             assertThat(records).as("read again: at most the page acknowledged but not yet in the cursor").hasSizeLessThanOrEqualTo(PATIENTS + PAGE);
