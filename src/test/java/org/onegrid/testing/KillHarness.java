@@ -44,8 +44,8 @@ public final class KillHarness implements AutoCloseable {
         this.service = ChildService.on(dir, broker.bootstrapServers());
     }
 
-    /** A broker on {@code target/<name>-<pid>}; the service is not started yet. */
-    public static KillHarness start(String name) throws Exception {
+    /** Starts a broker on {@code target/<name>-<pid>}; the service is started by {@link #start()}. */
+    public static KillHarness open(String name) throws Exception {
         Path dir = Path.of("target", name + "-" + ProcessHandle.current().pid()).toAbsolutePath();
         return new KillHarness(dir, EmbeddedKafkaBroker.start(FreePorts.next(), FreePorts.next(), dir.resolve("kafka")));
     }
@@ -107,6 +107,11 @@ public final class KillHarness implements AutoCloseable {
         service.awaiting(DEADLINE).pollInterval(Duration.ofSeconds(1))
                 .until(() -> GoldenTable.read(broker.bootstrapServers()).hasCaughtUp(connector, liveKeys, attribute, values));
         GoldenTable.read(broker.bootstrapServers()).assertOnePersonPerKey(connector, liveKeys);
+    }
+
+    /** The same, for a connector whose records are each a person of their own and nothing else to await. */
+    public void assertGoldenOnePersonPerKey(String connector, Set<String> liveKeys) {
+        assertGoldenOnePersonPerKey(connector, liveKeys, "", Map.of());
     }
 
     /** The source keys whose expected changes do not end the record: those that must have a golden person. */

@@ -23,7 +23,7 @@ class MariaDbKillTest {
 
     @Test
     void killedMidSnapshotAndMidStreamTheRawTopicHoldsEveryChangeAndTheGoldenTableOnePersonPerRow() throws Exception {
-        try (KillHarness harness = KillHarness.start("mariadb-kill-test")) {
+        try (KillHarness harness = KillHarness.open("mariadb-kill-test")) {
             MariaDbServer mariaDb = harness.closing(MariaDbServer.start(harness.dir().resolve("mariadb"), "public_security"));
             Sql.run(mariaDb::connect, CrashScenario.createTable(TABLE),
                     "INSERT INTO " + TABLE + " SELECT seq, CONCAT('行', seq), 0 FROM seq_1_to_" + CrashScenario.ROWS);

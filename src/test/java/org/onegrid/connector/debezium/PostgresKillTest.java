@@ -25,7 +25,7 @@ class PostgresKillTest {
 
     @Test
     void killedMidSnapshotAndMidStreamTheRawTopicHoldsEveryChangeAndTheGoldenTableOnePersonPerRow() throws Exception {
-        try (KillHarness harness = KillHarness.start("postgres-kill-test")) {
+        try (KillHarness harness = KillHarness.open("postgres-kill-test")) {
             EmbeddedPostgres postgres = harness.closing(EmbeddedPostgres.builder().setServerConfig("wal_level", "logical").start());
             DataSource database = postgres.getPostgresDatabase();
             Sql.run(database::getConnection, CrashScenario.createTable(TABLE), "ALTER TABLE " + TABLE + " REPLICA IDENTITY FULL",

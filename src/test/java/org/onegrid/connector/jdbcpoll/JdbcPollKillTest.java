@@ -44,7 +44,7 @@ class JdbcPollKillTest {
 
     @Test
     void killedMidFirstReadAndMidPollingTheRawTopicHoldsEveryChangeAndTheGoldenTableOnePersonPerRow() throws Exception {
-        try (KillHarness harness = KillHarness.start("jdbc-poll-kill-test")) {
+        try (KillHarness harness = KillHarness.open("jdbc-poll-kill-test")) {
             EmbeddedPostgres postgres = harness.closing(EmbeddedPostgres.builder().start());
             DataSource database = postgres.getPostgresDatabase();
             // Four rows to each updated_at, so that batches of 50 end among rows of one time.
