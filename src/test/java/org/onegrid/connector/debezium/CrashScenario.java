@@ -27,6 +27,9 @@ final class CrashScenario {
     static final int CHANGED = 200;
     static final int DELETED_FROM = 201;
     static final int DELETED_TO = 300;
+    /** The connector of the kill tests ({@link #killMidSnapshotAndMidStream}), and the table it reads. */
+    static final String KILLED = "crash-kill";
+    static final String KILLED_TABLE = "crash_kill";
     /**
      * The mapping of a kill test's connector: each row a person of its own, by its name and a birth date of its own
      * (days since 1970 = the id, which also spreads the rows over the resolver's shards); the version as an attribute,
@@ -105,8 +108,8 @@ final class CrashScenario {
     }
 
     /**
-     * kill -9 of the whole service while a change-data-capture connector reads {@code table} ({@value #ROWS} rows
-     * already in it, the connector's file in the harness), and a restart on the same data folder, twice: in the
+     * kill -9 of the whole service while the change-data-capture connector {@value #KILLED} reads the table
+     * {@value #KILLED_TABLE} ({@value #ROWS} rows already in it, the connector's file in the harness), and a restart on the same data folder, twice: in the
      * middle of the snapshot, and in the middle of streaming the {@link #changes} while they are still being made
      * (the rest are made while the service is down).
      *
@@ -118,8 +121,8 @@ final class CrashScenario {
      * record. So the golden table must end with exactly one person per row of the table, carrying the row's latest
      * values, and none for deleted rows.
      */
-    static void killMidSnapshotAndMidStream(KillHarness harness, String connector, Sql.Connections database, String table)
-            throws Exception {
+    static void killMidSnapshotAndMidStream(KillHarness harness, Sql.Connections database) throws Exception {
+        String connector = KILLED;
         harness.start();
         harness.killWhen(() -> harness.rawCount(connector) > 0);
         Set<String> beforeKill = KillHarness.keysOf(harness.raw(connector), Operation.SNAPSHOT);
@@ -129,7 +132,7 @@ final class CrashScenario {
         harness.awaitUntil(() -> KillHarness.keysOf(harness.raw(connector), Operation.SNAPSHOT).size() == ROWS
                 && harness.service().get("/actuator/cdc/" + connector).path("phase").asText().equals("STREAMING"));
         long snapshotted = harness.rawCount(connector);
-        List<String> changes = changes(table);
+        List<String> changes = changes(KILLED_TABLE);
         ChangesInBackground department = ChangesInBackground.start(database, changes, changes.size() / 2);
         harness.killWhen(() -> harness.rawCount(connector) >= snapshotted + 10);
         department.release();

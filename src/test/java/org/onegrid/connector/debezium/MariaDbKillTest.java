@@ -1,6 +1,8 @@
 package org.onegrid.connector.debezium;
 
 import static org.onegrid.connector.debezium.CaptureConnectorFile.aCaptureConnector;
+import static org.onegrid.connector.debezium.CrashScenario.KILLED;
+import static org.onegrid.connector.debezium.CrashScenario.KILLED_TABLE;
 
 import org.junit.jupiter.api.Test;
 import org.onegrid.testing.ChildService;
@@ -18,20 +20,17 @@ import org.onegrid.testing.Sql;
  */
 class MariaDbKillTest {
 
-    private static final String CONNECTOR = "ps-crash";
-    private static final String TABLE = "ps_crash";
-
     @Test
     void killedMidSnapshotAndMidStreamTheRawTopicHoldsEveryChangeAndTheGoldenTableOnePersonPerRow() throws Exception {
         try (KillHarness harness = KillHarness.open("mariadb-kill-test")) {
             MariaDbServer mariaDb = harness.closing(MariaDbServer.start(harness.dir().resolve("mariadb"), "public_security"));
-            Sql.run(mariaDb::connect, CrashScenario.createTable(TABLE),
-                    "INSERT INTO " + TABLE + " SELECT seq, CONCAT('行', seq), 0 FROM seq_1_to_" + CrashScenario.ROWS);
+            Sql.run(mariaDb::connect, CrashScenario.createTable(KILLED_TABLE),
+                    "INSERT INTO " + KILLED_TABLE + " SELECT seq, CONCAT('行', seq), 0 FROM seq_1_to_" + CrashScenario.ROWS);
             aCaptureConnector("debezium-mariadb").on(mariaDb.port()).database(mariaDb.database())
-                    .user(MariaDbServer.CDC_USER, mariaDb.cdcPasswordFile()).tables(TABLE).batchSize(100)
-                    .stateDir(harness.dir().resolve("state")).mapping(CrashScenario.PERSON_PER_ROW).writeInto(harness.connectors(), CONNECTOR);
+                    .user(MariaDbServer.CDC_USER, mariaDb.cdcPasswordFile()).tables(KILLED_TABLE).batchSize(100)
+                    .stateDir(harness.dir().resolve("state")).mapping(CrashScenario.PERSON_PER_ROW).writeInto(harness.connectors(), KILLED);
 
-            CrashScenario.killMidSnapshotAndMidStream(harness, CONNECTOR, mariaDb::connect, TABLE);
+            CrashScenario.killMidSnapshotAndMidStream(harness, mariaDb::connect);
         }
     }
 }

@@ -1,6 +1,8 @@
 package org.onegrid.connector.debezium;
 
 import static org.onegrid.connector.debezium.CaptureConnectorFile.aCaptureConnector;
+import static org.onegrid.connector.debezium.CrashScenario.KILLED;
+import static org.onegrid.connector.debezium.CrashScenario.KILLED_TABLE;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
@@ -20,22 +22,20 @@ import org.onegrid.testing.Sql;
  */
 class PostgresKillTest {
 
-    private static final String CONNECTOR = "ca-crash";
-    private static final String TABLE = "ca_crash";
-
     @Test
     void killedMidSnapshotAndMidStreamTheRawTopicHoldsEveryChangeAndTheGoldenTableOnePersonPerRow() throws Exception {
         try (KillHarness harness = KillHarness.open("postgres-kill-test")) {
             EmbeddedPostgres postgres = harness.closing(EmbeddedPostgres.builder().setServerConfig("wal_level", "logical").start());
             DataSource database = postgres.getPostgresDatabase();
-            Sql.run(database::getConnection, CrashScenario.createTable(TABLE), "ALTER TABLE " + TABLE + " REPLICA IDENTITY FULL",
-                    "INSERT INTO " + TABLE + " SELECT n, '行' || n, 0 FROM generate_series(1, " + CrashScenario.ROWS + ") n");
+            Sql.run(database::getConnection, CrashScenario.createTable(KILLED_TABLE),
+                    "ALTER TABLE " + KILLED_TABLE + " REPLICA IDENTITY FULL",
+                    "INSERT INTO " + KILLED_TABLE + " SELECT n, '行' || n, 0 FROM generate_series(1, " + CrashScenario.ROWS + ") n");
             Path secret = Files.writeString(Files.createDirectories(harness.dir()).resolve("pg.password"), "not-checked-by-trust-auth\n");
             aCaptureConnector("debezium-postgres").on(postgres.getPort()).database("postgres").user("postgres", secret)
-                    .tables("public." + TABLE).batchSize(100).stateDir(harness.dir().resolve("state"))
-                    .mapping(CrashScenario.PERSON_PER_ROW).writeInto(harness.connectors(), CONNECTOR);
+                    .tables("public." + KILLED_TABLE).batchSize(100).stateDir(harness.dir().resolve("state"))
+                    .mapping(CrashScenario.PERSON_PER_ROW).writeInto(harness.connectors(), KILLED);
 
-            CrashScenario.killMidSnapshotAndMidStream(harness, CONNECTOR, database::getConnection, TABLE);
+            CrashScenario.killMidSnapshotAndMidStream(harness, database::getConnection);
         }
     }
 }
