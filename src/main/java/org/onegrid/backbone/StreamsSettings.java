@@ -31,6 +31,13 @@ public final class StreamsSettings {
      */
     static final int RETRY_BACKOFF_MS = 20;
 
+    /**
+     * The longest a stream thread waits in a poll that brings nothing (Streams' default: 100 ms). A thread checks
+     * whether its commit is due only between polls, so a result waiting for its commit also waits out that poll; at
+     * 100 ms this added up to a poll per stage to a change's latency.
+     */
+    static final int POLL_MS = 20;
+
     private StreamsSettings() {}
 
     /**
@@ -47,6 +54,7 @@ public final class StreamsSettings {
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         config.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), LINGER_MS);
         config.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), RETRY_BACKOFF_MS);
+        config.putIfAbsent(StreamsConfig.POLL_MS_CONFIG, POLL_MS);
         return config;
     }
 

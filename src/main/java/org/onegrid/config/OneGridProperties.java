@@ -83,7 +83,7 @@ public record OneGridProperties(@DefaultValue Kafka kafka, @DefaultValue Topics 
     public record Resolve(
             @DefaultValue("BIRTH_DATE") String sharding,
             @DefaultValue("var/streams") Path stateDir,
-            @DefaultValue("100ms") Duration commitInterval,
+            @DefaultValue("50ms") Duration commitInterval,
             @DefaultValue("1") int threads,
             Map<String, List<String>> survivorship,
             @DefaultValue("30s") Duration sweepInterval,
@@ -125,7 +125,7 @@ public record OneGridProperties(@DefaultValue Kafka kafka, @DefaultValue Topics 
      */
     public record Mapping(
             @DefaultValue("var/sandbox/grid-register.yaml") Path gridRegister,
-            @DefaultValue("100ms") Duration commitInterval,
+            @DefaultValue("50ms") Duration commitInterval,
             @DefaultValue("1") int threads) {}
 
     /**
@@ -237,7 +237,7 @@ public record OneGridProperties(@DefaultValue Kafka kafka, @DefaultValue Topics 
 
     private static void checkCommitInterval(List<ConfigProblem> problems, String key, Duration interval) {
         if (interval.isNegative() || interval.isZero()) {
-            problems.add(new ConfigProblem(key, "must be positive.", "use 100ms for sub-second latency."));
+            problems.add(new ConfigProblem(key, "must be positive.", "use 50ms for sub-second latency."));
         }
     }
 

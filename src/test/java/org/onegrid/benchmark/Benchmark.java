@@ -10,12 +10,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -30,6 +32,7 @@ import org.onegrid.embedded.sandbox.LiveChanges;
 import org.onegrid.embedded.sandbox.Sandbox;
 import org.onegrid.embedded.sandbox.SandboxSettings;
 import org.onegrid.schema.PersonLink;
+import org.onegrid.schema.SourcePerson;
 import org.onegrid.testing.PairwiseAccuracy;
 
 /**
@@ -60,6 +63,14 @@ public final class Benchmark {
     private final List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
     /** Topic on the way to the golden topic → timed changes not yet seen there (record ref → made at) and the times. */
     private final Map<String, Hop> hops = new LinkedHashMap<>();
+
+    /**
+     * The resolver's internal topic between its shard router and its shard resolvers (application id, then the
+     * repartition's name): a change's arrival there splits the resolver's time into routing and resolving.
+     */
+    private static final String BY_SHARD = "onegrid-resolver-resolver-by-shard-repartition";
+    /** Its values: one byte naming the type (0: a source record, 1: a reviewer decision), then the Avro value. */
+    private static final AvroSerde<SourcePerson> ROUTED = AvroSerde.of(SourcePerson.class);
 
     private Benchmark(Options options) {
         this.options = options;
@@ -111,20 +122,28 @@ public final class Benchmark {
                 String rawTopic = Topics.raw(CHANGED_DEPARTMENT).name();
                 hops.put(rawTopic, new Hop());
                 hops.put(Topics.SOURCE.name(), new Hop());
-                try (TopicWatch watch = new TopicWatch("127.0.0.1:" + kafkaPort, Pattern.compile("onegrid\\..*"), Map.of(
+                hops.put(BY_SHARD, new Hop());
+                try (TopicWatch watch = new TopicWatch("127.0.0.1:" + kafkaPort,
+                        Pattern.compile("onegrid\\..*|" + Pattern.quote(BY_SHARD)), Map.of(
                         Topics.LINKS.name(), this::onLink,
                         Topics.GOLDEN.name(), this::onGolden,
                         rawTopic, (record, at) -> hops.get(rawTopic).arrived(CHANGED_DEPARTMENT + "/" + record.key(), at),
                         Topics.SOURCE.name(), (record, at) -> hops.get(Topics.SOURCE.name()).arrived(record.key(), at),
+                        BY_SHARD, (record, at) -> routedRef(record.value()).ifPresent(ref -> hops.get(BY_SHARD).arrived(ref, at)),
                         Topics.rejected(Duration.ZERO).name(), (record, at) -> rejected.add(record.key())))) {
                     boolean complete = awaitLoad(watch, expected.keySet());
-                    result.load(watch, serviceStart, expected.size(), complete);
+                    result.load(watch, serviceStart, expected.size(), done(expected.keySet()), complete);
                     result.cpu(startupCpu, service.cpuSeconds() - startupCpu);
                     result.memory(service.peakHeapBytes(), service.peakRssBytes());
                     Set<Set<String>> twins = twins();
-                    result.accuracy(PairwiseAccuracy.score(expected, predicted, twins), rejected.size());
+                    // An incomplete load is scored on what it did: the records not reached yet are left out.
+                    Map<String, String> scored = new HashMap<>(expected);
+                    scored.keySet().removeIf(ref -> !predicted.containsKey(ref) && !rejected.contains(ref));
+                    result.accuracy(PairwiseAccuracy.score(complete ? expected : scored, predicted, twins), rejected.size());
                     log("Loaded: %s", result.loadLine());
-                    if (running.contains(CHANGED_DEPARTMENT) && options.changeSeconds() > 0) {
+                    if (!complete) {
+                        result.latencySkipped("not measured: the load did not complete");
+                    } else if (running.contains(CHANGED_DEPARTMENT) && options.changeSeconds() > 0) {
                         measureChanges(sandbox.changes(), result);
                     } else {
                         result.latencySkipped("the " + CHANGED_DEPARTMENT + " connector is not running");
@@ -219,7 +238,7 @@ public final class Benchmark {
         long deadline = System.currentTimeMillis() + options.loadTimeout().toMillis();
         while (System.currentTimeMillis() < deadline) {
             Thread.sleep(5000);
-            long done = expected.stream().filter(ref -> predicted.containsKey(ref) || rejected.contains(ref)).count();
+            long done = done(expected);
             long raw = watch.topicsStartingWith("onegrid.raw.").stream().mapToLong(t -> watch.on(t).count()).sum();
             long total = raw + watch.on(Topics.SOURCE.name()).count() + watch.on(Topics.LINKS.name()).count();
             log("raw %,d · source %,d · links %,d · golden %,d · rejected %,d · resolved or rejected %,d of %,d",
@@ -239,6 +258,11 @@ public final class Benchmark {
         }
         log("The load did not finish within %s: reported incomplete", options.loadTimeout());
         return false;
+    }
+
+    /** The expected records linked to a person or rejected so far. */
+    private long done(Set<String> expected) {
+        return expected.stream().filter(ref -> predicted.containsKey(ref) || rejected.contains(ref)).count();
     }
 
     /** A steady rate of changes in the public-security database, each timed until its person's golden update. */
@@ -293,6 +317,15 @@ public final class Benchmark {
         if (madeAt != null && at >= madeAt && pendingChanges.remove(record.key(), madeAt)) {
             latencies.add(at - madeAt);
         }
+    }
+
+    /** The ref of a source record on {@link #BY_SHARD}; empty for a reviewer decision. */
+    private static Optional<String> routedRef(byte[] value) {
+        if (value == null || value.length == 0 || value[0] != 0) {
+            return Optional.empty();
+        }
+        SourcePerson person = ROUTED.decode(Arrays.copyOfRange(value, 1, value.length));
+        return Optional.of(person.getConnector() + "/" + person.getSourceKey());
     }
 
     /** Timed changes on their way through one topic: those not seen there yet, and how long the others took. */

@@ -27,13 +27,21 @@ record BenchmarkResult(String date, Map<String, Object> machine, Map<String, Obj
 
     /**
      * @param records source records of the running connectors
+     * @param done those linked to a person or rejected when the load ended (all of them when complete)
      * @param complete every one of them was linked to a person or rejected
      * @param loadSeconds from the service's start to the last golden update
      * @param pipelineSeconds from the first raw record to the last golden update
-     * @param endToEndPerSecond source records per second over {@code pipelineSeconds}
+     * @param endToEndPerSecond records done per second over {@code pipelineSeconds}
      */
-    record Load(long records, boolean complete, double loadSeconds, double pipelineSeconds, double endToEndPerSecond,
-                List<Stage> stages) {}
+    record Load(long records, long done, boolean complete, double loadSeconds, double pipelineSeconds,
+                double endToEndPerSecond, List<Stage> stages) {
+
+        /** How the load ended, in words. */
+        String outcome() {
+            return complete ? "complete: each linked to a person or rejected"
+                    : String.format("**incomplete**: %,d of them linked to a person or rejected when the run stopped waiting", done);
+        }
+    }
 
     /**
      * CPU time of the service's JVM (all its threads, the embedded broker's included): what the work costs, whatever
@@ -79,7 +87,7 @@ record BenchmarkResult(String date, Map<String, Object> machine, Map<String, Obj
         }
         if (cpu != null && load != null) {
             text.append(String.format("  service CPU time: %.0f s starting, %.0f s loading (%.2f ms per record)%n",
-                    cpu.startupSeconds(), cpu.loadSeconds(), 1000 * cpu.loadSeconds() / Math.max(1, load.records())));
+                    cpu.startupSeconds(), cpu.loadSeconds(), 1000 * cpu.loadSeconds() / Math.max(1, load.done())));
         }
         if (accuracy != null) {
             text.append(String.format("  accuracy: precision %.4f recall %.4f F1 %.4f; persons exact %,d of %,d;"
@@ -140,8 +148,7 @@ record BenchmarkResult(String date, Map<String, Object> machine, Map<String, Obj
         md.append(String.format("| seeding the sandbox (generate, write four department systems) | %.0f s |%n", seedSeconds));
         md.append(String.format("| connectors running | %s |%n", String.join(", ", connectors)));
         if (load != null) {
-            md.append(String.format("| source records loaded | %,d (%s) |%n", load.records(),
-                    load.complete() ? "complete: each linked to a person or rejected" : "**incomplete**"));
+            md.append(String.format("| source records loaded | %,d (%s) |%n", load.records(), load.outcome()));
             md.append(String.format("| time to load (service start → last golden update) | %.0f s |%n", load.loadSeconds()));
             md.append(String.format("| end-to-end throughput (first raw record → last golden update) | %,.0f records/s over %.0f s |%n",
                     load.endToEndPerSecond(), load.pipelineSeconds()));
@@ -153,10 +160,11 @@ record BenchmarkResult(String date, Map<String, Object> machine, Map<String, Obj
         }
         if (cpu != null && load != null) {
             md.append(String.format("| CPU time of the service's JVM, starting / loading | %.0f s / %.0f s (%.2f ms per record) |%n",
-                    cpu.startupSeconds(), cpu.loadSeconds(), 1000 * cpu.loadSeconds() / Math.max(1, load.records())));
+                    cpu.startupSeconds(), cpu.loadSeconds(), 1000 * cpu.loadSeconds() / Math.max(1, load.done())));
         }
         if (accuracy != null) {
-            md.append(String.format("| pairwise precision / recall / F1 | %.4f / %.4f / %.4f |%n", accuracy.precision(),
+            md.append(String.format("| pairwise precision / recall / F1%s | %.4f / %.4f / %.4f |%n",
+                    load != null && !load.complete() ? " (over the records linked or rejected)" : "", accuracy.precision(),
                     accuracy.recall(), accuracy.f1()));
             md.append(String.format("| persons exact | %,d of %,d (%.2f %%) |%n", accuracy.personsExact(), accuracy.persons(),
                     100.0 * accuracy.personsExact() / Math.max(1, accuracy.persons())));
@@ -212,7 +220,7 @@ record BenchmarkResult(String date, Map<String, Object> machine, Map<String, Obj
             connectors = running;
         }
 
-        void load(TopicWatch watch, long serviceStart, long records, boolean complete) {
+        void load(TopicWatch watch, long serviceStart, long records, long done, boolean complete) {
             List<Stage> stages = new ArrayList<>();
             long firstRaw = Long.MAX_VALUE;
             long rawCount = 0;
@@ -231,8 +239,8 @@ record BenchmarkResult(String date, Map<String, Object> machine, Map<String, Obj
             }
             long lastGolden = watch.on(Topics.GOLDEN.name()).last();
             double pipelineSeconds = firstRaw == Long.MAX_VALUE ? 0 : (lastGolden - firstRaw) / 1000.0;
-            load = new Load(records, complete, (lastGolden - serviceStart) / 1000.0, pipelineSeconds,
-                    pipelineSeconds > 0 ? records / pipelineSeconds : 0, stages);
+            load = new Load(records, done, complete, (lastGolden - serviceStart) / 1000.0, pipelineSeconds,
+                    pipelineSeconds > 0 ? done / pipelineSeconds : 0, stages);
         }
 
         private static Stage stage(String topic, TopicWatch.Arrivals arrivals) {
