@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.onegrid.connector.debezium.CaptureConnectorFile.aCaptureConnector;
 
+import io.debezium.document.DocumentReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +32,10 @@ import org.springframework.util.FileSystemUtils;
  * but whose offsets were not committed (the {@link CrashSwitch} fails it, as a process killed at that moment would),
  * once in the middle of the snapshot and once in the middle of streaming, and started again on the same data. The raw
  * topic must then hold every change of every key of a real MariaDB table ({@link CrashScenario}).
+ *
+ * <p>Before the last start, the table gains a column while the service is down and the schema history is left as a
+ * kill in the middle of storing that DDL would leave it: ending in a torn line ({@link SchemaHistoryFile}). The
+ * connector must drop the line, read the DDL again from the binlog, store it, and stream rows with the new column.
  */
 class MariaDbRestartTest {
 
@@ -88,6 +96,9 @@ class MariaDbRestartTest {
             assertThat(CrashScenario.changesArrived(RawTopic.read(backbone, CONNECTOR))).as("stopped in the middle of streaming").isFalse();
         }
 
+        Sql.run(mariaDb::connect, "ALTER TABLE " + CONNECTOR + " ADD COLUMN phone VARCHAR(20)");
+        String tornLine = tornCopyOfTheLastLine(history());
+
         try (ConfigurableApplicationContext running = service.start()) {
             KafkaBackbone backbone = running.getBean(KafkaBackbone.class);
             await().atMost(DEADLINE).until(() -> CrashScenario.changesArrived(RawTopic.read(backbone, CONNECTOR)));
@@ -96,7 +107,29 @@ class MariaDbRestartTest {
             CrashScenario.assertEveryChangeOfEveryKey(records);
             assertThat(records.size()).as("the batches written but not committed were written again")
                     .isGreaterThan(RawTopic.changesPerKey(records).values().stream().mapToInt(List::size).sum());
+
+            Sql.run(mariaDb::connect, "INSERT INTO " + CONNECTOR + " VALUES (9999, '乙', 0, '13900000002')");
+            await().atMost(DEADLINE).until(() -> RawTopic.latest(RawTopic.read(backbone, CONNECTOR)).containsKey("9999"));
+            RawRecord inserted = RawTopic.latest(RawTopic.read(backbone, CONNECTOR)).get("9999");
+            assertThat(RawTopic.payload(inserted).get("phone").asText()).as("the column of the DDL read again").isEqualTo("13900000002");
         }
+        List<String> lines = Files.readAllLines(history(), StandardCharsets.UTF_8);
+        assertThat(lines).as("the torn line dropped, every line a whole document").doesNotContain(tornLine)
+                .allSatisfy(line -> DocumentReader.defaultReader().read(line));
+        assertThat(lines.get(lines.size() - 1)).as("the DDL stored again, after the whole lines").contains("ADD COLUMN phone");
+    }
+
+    /** Appends the first half of the history's last line, without its newline, as a kill mid-append leaves it. */
+    private static String tornCopyOfTheLastLine(Path history) throws Exception {
+        List<String> whole = Files.readAllLines(history, StandardCharsets.UTF_8);
+        String last = whole.get(whole.size() - 1);
+        String torn = last.substring(0, last.length() / 2);
+        Files.writeString(history, torn, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        return torn;
+    }
+
+    private static Path history() {
+        return state().resolve("schema-history.dat");
     }
 
     /** Weaves a crash switch after the raw sink of the connector's route (the route restarts, from its committed offsets). */
