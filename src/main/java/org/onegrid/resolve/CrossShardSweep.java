@@ -57,9 +57,9 @@ import org.onegrid.schema.SourcePerson;
  * key they share; a question the data no longer supports is WITHDRAWN, one a reviewer answered RESOLVED.
  *
  * <p>A sweep works in slices until it is through: a stream thread spends at most {@link #SLICE} of every
- * {@link #SLICE_EVERY} on the sweeps of all its partitions, so sweeping never holds up resolution for longer than a
- * slice: a bulk load delays questions, never golden records. Only keys whose
- * records are in more than one shard, or that have open questions, are looked at. Nothing here is a wall-clock
+ * {@link #SLICE_EVERY} on the sweeps of all its partitions (a slice finishes the key it is at). Taking in the entries
+ * ({@link #process}) is not sliced: after a large load, that backlog shares the stream thread with the resolving
+ * (docs/resolution.md). Only keys whose records are in more than one shard, or that have open questions, are looked at. Nothing here is a wall-clock
  * assertion: the timing only decides when questions appear, never what they are.
  */
 final class CrossShardSweep implements Processor<String, SweepEntry, String, Conflict> {
