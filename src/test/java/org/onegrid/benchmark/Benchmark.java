@@ -142,7 +142,7 @@ public final class Benchmark {
                     result.accuracy(PairwiseAccuracy.score(complete ? expected : scored, predicted, twins), rejected.size());
                     log("Loaded: %s", result.loadLine());
                     if (!complete) {
-                        result.latencySkipped("not measured: the load did not complete");
+                        result.latencySkipped("the load did not complete");
                     } else if (running.contains(CHANGED_DEPARTMENT) && options.changeSeconds() > 0) {
                         measureChanges(sandbox.changes(), result);
                     } else {

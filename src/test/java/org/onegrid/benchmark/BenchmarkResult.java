@@ -252,8 +252,8 @@ record BenchmarkResult(String date, Map<String, Object> machine, Map<String, Obj
         }
 
         String loadLine() {
-            return String.format("%,d records in %.0f s after start, %,.0f records/s end to end", load.records(),
-                    load.loadSeconds(), load.endToEndPerSecond());
+            return String.format("%,d of %,d records in %.0f s after start, %,.0f records/s end to end", load.done(),
+                    load.records(), load.loadSeconds(), load.endToEndPerSecond());
         }
 
         void accuracy(PairwiseAccuracy pairwise, int rejected) {
